@@ -1,0 +1,110 @@
+using Notify.Domain.Common;
+
+namespace Notify.Domain.Contacts;
+
+/// <summary>A person who can receive messages: an employee, a customer, a contact at an organisation.</summary>
+public sealed class Contact
+{
+    private Contact()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Key { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public List<ContactPoint> Emails { get; private set; } = [];
+
+    public List<ContactPoint> Phones { get; private set; } = [];
+
+    public string Language { get; private set; } = "nb";
+
+    public ChannelConsent Consent { get; private set; } = new();
+
+    public List<string> Roles { get; private set; } = [];
+
+    public List<string> Groups { get; private set; } = [];
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public string? PrimaryEmail => Primary(Emails);
+
+    public string? PrimaryPhone => Primary(Phones);
+
+    public static Contact Create(string key, ContactDetails details, PhoneNumberNormalizer phones, DateTime now)
+    {
+        Keys.Require(key, "key");
+        var contact = new Contact { Id = Guid.NewGuid(), Key = key, CreatedAt = now };
+        contact.Update(details, phones, now);
+        return contact;
+    }
+
+    /// <summary>Replaces the details after checking every field; on any error nothing changes.</summary>
+    public void Update(ContactDetails details, PhoneNumberNormalizer phones, DateTime now)
+    {
+        var errors = new List<FieldError>();
+        var name = details.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
+        {
+            errors.Add(new FieldError("name", name.Length == 0 ? "is required." : "is longer than 200 characters."));
+        }
+
+        var emails = Check(details.Emails, "emails", errors, (string v, out string n, out string e) =>
+            EmailAddressRules.TryNormalize(v, out n, out e));
+        var phoneList = Check(details.Phones, "phones", errors, (string v, out string n, out string e) =>
+            phones.TryNormalize(v, out n, out e));
+        var language = string.IsNullOrWhiteSpace(details.Language) ? "nb" : details.Language.Trim().ToLowerInvariant();
+        if (language.Length > 10)
+        {
+            errors.Add(new FieldError("language", "must be a language code such as 'nb' or 'en'."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        Name = name;
+        Emails = emails;
+        Phones = phoneList;
+        Language = language;
+        Consent = details.Consent ?? Consent;
+        Roles = Clean(details.Roles);
+        Groups = Clean(details.Groups);
+        UpdatedAt = now;
+    }
+
+    private delegate bool Normalizer(string value, out string normalized, out string error);
+
+    private static List<ContactPoint> Check(
+        IReadOnlyList<ContactPoint> points, string field, List<FieldError> errors, Normalizer normalize)
+    {
+        var result = new List<ContactPoint>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (normalize(points[i].Value, out var normalized, out var error))
+            {
+                if (result.All(p => p.Value != normalized))
+                {
+                    result.Add(points[i] with { Value = normalized });
+                }
+            }
+            else
+            {
+                errors.Add(new FieldError($"{field}[{i}]", error));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> Clean(IReadOnlyList<string> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct().ToList();
+
+    private static string? Primary(List<ContactPoint> points) =>
+        (points.FirstOrDefault(p => p.Primary) ?? points.FirstOrDefault())?.Value;
+}

@@ -1,0 +1,24 @@
+namespace Notify.Domain.Messaging;
+
+/// <summary>The names channels have in JSON, URLs and flow definitions.</summary>
+public static class ChannelNames
+{
+    public static string ToName(this Channel channel) => channel switch
+    {
+        Channel.Sms => "sms",
+        Channel.Email => "email",
+        Channel.InApp => "inApp",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+    };
+
+    public static bool TryParse(string? name, out Channel channel)
+    {
+        switch (name?.Trim().ToLowerInvariant())
+        {
+            case "sms": channel = Channel.Sms; return true;
+            case "email": channel = Channel.Email; return true;
+            case "inapp" or "in-app" or "in_app": channel = Channel.InApp; return true;
+            default: channel = default; return false;
+        }
+    }
+}

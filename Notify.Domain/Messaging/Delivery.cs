@@ -1,0 +1,209 @@
+namespace Notify.Domain.Messaging;
+
+/// <summary>One message to one person on one channel: what was rendered, where it went, and what happened.</summary>
+public sealed class Delivery
+{
+    public const int MaxAttempts = 6;
+
+    private Delivery()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Deterministic: run, step, person and channel. A repeated send step finds the same key.</summary>
+    public string DeliveryKey { get; private set; } = "";
+
+    public Guid? RunId { get; private set; }
+
+    public string? FlowKey { get; private set; }
+
+    public string? StepId { get; private set; }
+
+    public string? RecordType { get; private set; }
+
+    public string? RecordKey { get; private set; }
+
+    public string? ContactKey { get; private set; }
+
+    public string RecipientName { get; private set; } = "";
+
+    public Channel Channel { get; private set; }
+
+    /// <summary>E.164 phone, email address or contact key (in-app). Empty when skipped for lack of one.</summary>
+    public string Address { get; private set; } = "";
+
+    public string? Subject { get; private set; }
+
+    public string Body { get; private set; } = "";
+
+    public string? HtmlBody { get; private set; }
+
+    public string? TemplateKey { get; private set; }
+
+    public DeliveryStatus Status { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? Provider { get; private set; }
+
+    public string? ProviderMessageId { get; private set; }
+
+    /// <summary>SMS segments × recipients; 0 for other channels.</summary>
+    public int Segments { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public DateTime? NextAttemptAt { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    public DateTime? ReadAt { get; private set; }
+
+    public static Delivery Queue(DeliveryDraft draft, DateTime now) => Create(draft, DeliveryStatus.Queued, null, now);
+
+    public static Delivery Skip(DeliveryDraft draft, string reason, DateTime now) =>
+        Create(draft, DeliveryStatus.Skipped, reason, now);
+
+    private static Delivery Create(DeliveryDraft draft, DeliveryStatus status, string? reason, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        DeliveryKey = draft.DeliveryKey,
+        RunId = draft.RunId,
+        FlowKey = draft.FlowKey,
+        StepId = draft.StepId,
+        RecordType = draft.RecordType,
+        RecordKey = draft.RecordKey,
+        ContactKey = draft.ContactKey,
+        RecipientName = draft.RecipientName,
+        Channel = draft.Channel,
+        Address = draft.Address,
+        Subject = draft.Subject,
+        Body = draft.Body,
+        HtmlBody = draft.HtmlBody,
+        TemplateKey = draft.TemplateKey,
+        Segments = draft.Segments,
+        Status = status,
+        Reason = reason,
+        CreatedAt = now,
+        UpdatedAt = now,
+        NextAttemptAt = status == DeliveryStatus.Queued ? now : null,
+    };
+
+    /// <summary>The dispatcher takes it: from here until the outcome is recorded a crash leaves it in doubt.</summary>
+    public void MarkSending(string provider, DateTime now)
+    {
+        EnsureStatus(DeliveryStatus.Queued);
+        Status = DeliveryStatus.Sending;
+        Provider = provider;
+        Attempts++;
+        UpdatedAt = now;
+        NextAttemptAt = null;
+    }
+
+    public void MarkSent(string? providerMessageId, DateTime now, bool delivered = false)
+    {
+        EnsureStatus(DeliveryStatus.Sending);
+        Status = delivered ? DeliveryStatus.Delivered : DeliveryStatus.Sent;
+        ProviderMessageId = providerMessageId;
+        Reason = null;
+        SentAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A transient failure: try again later, unless the attempts are used up.</summary>
+    public void MarkTransientFailure(string reason, DateTime retryAt, DateTime now)
+    {
+        EnsureStatus(DeliveryStatus.Sending);
+        Reason = reason;
+        UpdatedAt = now;
+        if (Attempts >= MaxAttempts)
+        {
+            Status = DeliveryStatus.Failed;
+            Reason = $"{reason} (gave up after {Attempts} attempts)";
+            return;
+        }
+
+        Status = DeliveryStatus.Queued;
+        NextAttemptAt = retryAt;
+    }
+
+    public void MarkFailed(string reason, DateTime now)
+    {
+        EnsureStatus(DeliveryStatus.Sending);
+        Status = DeliveryStatus.Failed;
+        Reason = reason;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Found in <see cref="DeliveryStatus.Sending"/> after a restart: nobody knows if it went out.</summary>
+    public void MarkInDoubt(DateTime now)
+    {
+        EnsureStatus(DeliveryStatus.Sending);
+        Status = DeliveryStatus.NeedsReview;
+        Reason = "The app stopped while this message was being sent; it may or may not have gone out. Resend or dismiss it.";
+        UpdatedAt = now;
+    }
+
+    /// <summary>A person decided to send an in-doubt or failed message again.</summary>
+    public void Requeue(DateTime now)
+    {
+        if (Status is not (DeliveryStatus.NeedsReview or DeliveryStatus.Failed))
+        {
+            throw new InvalidOperationException($"Only failed or in-doubt deliveries can be resent, this one is {Status}.");
+        }
+
+        Status = DeliveryStatus.Queued;
+        NextAttemptAt = now;
+        UpdatedAt = now;
+    }
+
+    public void Cancel(string reason, DateTime now)
+    {
+        if (Status is not (DeliveryStatus.Queued or DeliveryStatus.NeedsReview))
+        {
+            throw new InvalidOperationException($"Only queued or in-doubt deliveries can be cancelled, this one is {Status}.");
+        }
+
+        Status = DeliveryStatus.Cancelled;
+        Reason = reason;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Status from the provider's callback (SMS delivery reports).</summary>
+    public void ApplyProviderStatus(DeliveryStatus status, string? reason, DateTime now)
+    {
+        if (Status is DeliveryStatus.Delivered or DeliveryStatus.Read && status is DeliveryStatus.Sent)
+        {
+            return;
+        }
+
+        Status = status;
+        Reason = reason ?? Reason;
+        UpdatedAt = now;
+    }
+
+    public void MarkRead(DateTime now)
+    {
+        if (Channel != Channel.InApp || ReadAt is not null)
+        {
+            return;
+        }
+
+        ReadAt = now;
+        Status = DeliveryStatus.Read;
+        UpdatedAt = now;
+    }
+
+    private void EnsureStatus(DeliveryStatus expected)
+    {
+        if (Status != expected)
+        {
+            throw new InvalidOperationException($"Delivery {Id} is {Status}, expected {expected}.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace Notify.Domain.Messaging;
+
+/// <summary>What a send step decided for one person on one channel, before it is stored.</summary>
+public sealed record DeliveryDraft
+{
+    public required string DeliveryKey { get; init; }
+
+    public Guid? RunId { get; init; }
+
+    public string? FlowKey { get; init; }
+
+    public string? StepId { get; init; }
+
+    public string? RecordType { get; init; }
+
+    public string? RecordKey { get; init; }
+
+    public string? ContactKey { get; init; }
+
+    public string RecipientName { get; init; } = "";
+
+    public required Channel Channel { get; init; }
+
+    public string Address { get; init; } = "";
+
+    public string? Subject { get; init; }
+
+    public string Body { get; init; } = "";
+
+    public string? HtmlBody { get; init; }
+
+    public string? TemplateKey { get; init; }
+
+    public int Segments { get; init; }
+}

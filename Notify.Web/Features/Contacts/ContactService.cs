@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Common;
+using Notify.Domain.Contacts;
+using Notify.Web.Features.Deliveries;
+using Notify.Workflows.Persistence;
+
+namespace Notify.Web.Features.Contacts;
+
+/// <summary>People: created, changed, found and removed; the Contacts page and the API both call this.</summary>
+public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory, PhoneNumberNormalizer phones, TimeProvider time)
+{
+    public async Task<(ContactView Contact, bool Created)> UpsertAsync(string key, ContactDetails details, CancellationToken ct)
+    {
+        Keys.Require(key, "key");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Key == key, ct);
+        var created = contact is null;
+        if (contact is null)
+        {
+            contact = Contact.Create(key, details, phones, now);
+            db.Contacts.Add(contact);
+        }
+        else
+        {
+            contact.Update(details, phones, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (ContactView.From(contact), created);
+    }
+
+    public async Task<ContactView?> GetAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Key == key, ct);
+        return contact is null ? null : ContactView.From(contact);
+    }
+
+    public async Task<bool> DeleteAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Contacts.Where(c => c.Key == key).ExecuteDeleteAsync(ct) > 0;
+    }
+
+    public async Task<PageOf<ContactView>> SearchAsync(string? text, int page, int pageSize, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Contacts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            query = query.Where(c => c.Key.Contains(t) || c.Name.Contains(t));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(c => c.Name).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        return new PageOf<ContactView>(items.Select(ContactView.From).ToList(), total, page, pageSize);
+    }
+}

@@ -1,0 +1,12 @@
+using Notify.Domain.Contacts;
+
+namespace Notify.Web.Features.Contacts;
+
+/// <summary>A person as the API answers and the Contacts page shows.</summary>
+public sealed record ContactView(
+    string Key, string Name, IReadOnlyList<ContactPoint> Emails, IReadOnlyList<ContactPoint> Phones, string Language,
+    ChannelConsent Consent, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, DateTime UpdatedAt)
+{
+    public static ContactView From(Contact c) =>
+        new(c.Key, c.Name, c.Emails, c.Phones, c.Language, c.Consent, c.Roles, c.Groups, c.UpdatedAt);
+}

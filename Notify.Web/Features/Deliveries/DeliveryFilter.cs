@@ -1,0 +1,31 @@
+using Notify.Domain.Messaging;
+
+namespace Notify.Web.Features.Deliveries;
+
+/// <summary>What support staff filter the send log by. Every filter is optional.</summary>
+public sealed record DeliveryFilter
+{
+    public Channel? Channel { get; init; }
+
+    public DeliveryStatus? Status { get; init; }
+
+    /// <summary>A contact key, or part of an address or name.</summary>
+    public string? Recipient { get; init; }
+
+    public string? RecordType { get; init; }
+
+    public string? RecordKey { get; init; }
+
+    public string? Flow { get; init; }
+
+    /// <summary>Searched in subject, body, address and name.</summary>
+    public string? Text { get; init; }
+
+    public DateTime? From { get; init; }
+
+    public DateTime? To { get; init; }
+
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 25;
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Notify.Workflows.Persistence;
+
+namespace Notify.Web.Features.Deliveries;
+
+/// <summary>The send log: filtered, searched and paged in the database. Used by the page and the API alike.</summary>
+public sealed class DeliveryQueryService(IDbContextFactory<NotifyDbContext> dbFactory)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<PageOf<DeliveryRow>> SearchAsync(DeliveryFilter filter, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var page = Math.Max(0, filter.Page);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Deliveries.AsNoTracking();
+        if (filter.Channel is { } channel) query = query.Where(d => d.Channel == channel);
+        if (filter.Status is { } status) query = query.Where(d => d.Status == status);
+        if (!string.IsNullOrWhiteSpace(filter.Flow)) query = query.Where(d => d.FlowKey == filter.Flow);
+        if (!string.IsNullOrWhiteSpace(filter.RecordType)) query = query.Where(d => d.RecordType == filter.RecordType.ToLower());
+        if (!string.IsNullOrWhiteSpace(filter.RecordKey)) query = query.Where(d => d.RecordKey == filter.RecordKey);
+        if (filter.From is { } from) query = query.Where(d => d.CreatedAt >= from);
+        if (filter.To is { } to) query = query.Where(d => d.CreatedAt < to);
+        if (!string.IsNullOrWhiteSpace(filter.Recipient))
+        {
+            var r = filter.Recipient.Trim();
+            query = query.Where(d => d.ContactKey == r || d.Address.Contains(r) || d.RecipientName.Contains(r));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var t = filter.Text.Trim();
+            query = query.Where(d => d.Body.Contains(t) || (d.Subject != null && d.Subject.Contains(t))
+                || d.Address.Contains(t) || d.RecipientName.Contains(t) || (d.Reason != null && d.Reason.Contains(t)));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
+            .Skip(page * pageSize).Take(pageSize).Select(DeliveryRow.Projection).ToListAsync(ct);
+        return new PageOf<DeliveryRow>(items, total, page, pageSize);
+    }
+}

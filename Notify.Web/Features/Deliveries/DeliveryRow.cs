@@ -1,0 +1,15 @@
+using System.Linq.Expressions;
+using Notify.Domain.Messaging;
+
+namespace Notify.Web.Features.Deliveries;
+
+/// <summary>A delivery as the send log and the API show it.</summary>
+public sealed record DeliveryRow(
+    Guid Id, Channel Channel, DeliveryStatus Status, string RecipientName, string? ContactKey, string Address,
+    string? Subject, string Body, string? Reason, int Attempts, string? Provider, string? ProviderMessageId, int Segments,
+    string? FlowKey, Guid? RunId, string? RecordType, string? RecordKey, DateTime CreatedAt, DateTime? SentAt)
+{
+    public static Expression<Func<Delivery, DeliveryRow>> Projection { get; } = d => new DeliveryRow(
+        d.Id, d.Channel, d.Status, d.RecipientName, d.ContactKey, d.Address, d.Subject, d.Body, d.Reason, d.Attempts,
+        d.Provider, d.ProviderMessageId, d.Segments, d.FlowKey, d.RunId, d.RecordType, d.RecordKey, d.CreatedAt, d.SentAt);
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Notify.Workflows.Ingest;
+
+namespace Notify.Web.Features.Events;
+
+public static class EventsApi
+{
+    public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/events", PostAsync).WithSummary("Record a custom event on a record; the Idempotency-Key header (or the body's key) makes repeats return the first answer.");
+        return api;
+    }
+
+    private static async Task<Ok<EventSummary>> PostAsync(
+        EventBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IngestService ingest, CancellationToken ct)
+    {
+        var request = new CustomEvent(body.Type ?? "", body.Record?.Type ?? "", body.Record?.Key ?? "", body.Data ?? []);
+        return TypedResults.Ok(await ingest.PostEventAsync(request, idempotencyKey ?? body.Key, ct));
+    }
+}

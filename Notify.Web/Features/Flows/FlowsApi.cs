@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notify.Workflows.Definitions;
+
+namespace Notify.Web.Features.Flows;
+
+public static class FlowsApi
+{
+    public static RouteGroupBuilder MapFlowsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/flows", async (FlowService flows, CancellationToken ct) =>
+            TypedResults.Ok((await flows.ListAsync(ct)).Select(FlowView.From).ToList())).WithSummary("All flows.");
+        api.MapGet("/flows/{key}", GetAsync).WithSummary("A flow's definition as JSON (export).");
+        api.MapPut("/flows/{key}", SaveAsync).WithSummary("Save a flow's draft from JSON (import); conditions are compiled and references checked.");
+        api.MapPost("/flows/{key}/publish", PublishAsync).WithSummary("Publish the draft as a new version; moveWaitingReminders=true moves waiting deadline reminders to it.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<FlowView>, ProblemHttpResult>> GetAsync(string key, FlowService flows, CancellationToken ct) =>
+        await flows.FindAsync(key, ct) is { } flow ? TypedResults.Ok(FlowView.From(flow)) : TypedResults.Problem($"There is no flow '{key}'.", statusCode: 404);
+
+    private static async Task<Ok<FlowView>> SaveAsync(string key, HttpRequest request, FlowService flows, CancellationToken ct)
+    {
+        var definition = await JsonSerializer.DeserializeAsync<FlowDefinition>(request.Body, FlowJson.Options, ct)
+            ?? throw new JsonException("The flow definition is empty.");
+        return TypedResults.Ok(FlowView.From(await flows.SaveDraftAsync(key, definition, ct)));
+    }
+
+    private static async Task<Ok<PublishResult>> PublishAsync(string key, FlowService flows, CancellationToken ct, bool moveWaitingReminders = false) =>
+        TypedResults.Ok(await flows.PublishAsync(key, moveWaitingReminders, ct));
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Records;
+using Notify.Web.Features.Deliveries;
+using Notify.Web.Features.Runs;
+using Notify.Workflows.Persistence;
+
+namespace Notify.Web.Features.Records;
+
+/// <summary>Records with their events, runs and deliveries; for the Records page and <c>GET /api/v1/records</c>.</summary>
+public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFactory)
+{
+    public async Task<RecordDetails?> GetAsync(string type, string key, CancellationToken ct)
+    {
+        type = type.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Type == type && r.Key == key, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var events = await db.Events.AsNoTracking().Where(e => e.RecordType == type && e.RecordKey == key)
+            .OrderByDescending(e => e.OccurredAt).Take(200)
+            .Select(e => new RecordEventRow(e.Id, e.Type, e.FromStatus, e.ToStatus, e.OccurredAt)).ToListAsync(ct);
+        var runs = await db.Runs.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key)
+            .OrderByDescending(r => r.CreatedAt).Take(200).Select(RunRow.Projection).ToListAsync(ct);
+        var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.RecordType == type && d.RecordKey == key)
+            .OrderByDescending(d => d.CreatedAt).Take(200).Select(DeliveryRow.Projection).ToListAsync(ct);
+        return new RecordDetails(record.Snapshot(), record.CreatedAt, record.UpdatedAt, events, runs, deliveries);
+    }
+
+    public async Task<(IReadOnlyList<RecordRow> Items, int Total)> SearchAsync(string? type, string? text, int page, int pageSize, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Records.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(type)) query = query.Where(r => r.Type == type.ToLowerInvariant());
+        if (!string.IsNullOrWhiteSpace(text)) query = query.Where(r => r.Key.Contains(text) || r.Title.Contains(text) || r.Status.Contains(text));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(r => r.UpdatedAt).Skip(page * pageSize).Take(pageSize)
+            .Select(r => new RecordRow(r.Type, r.Key, r.Status, r.Title, r.Deadline, r.UpdatedAt)).ToListAsync(ct);
+        return (items, total);
+    }
+}
+
+public sealed record RecordRow(string Type, string Key, string Status, string Title, DateTime? Deadline, DateTime UpdatedAt);
+
+public sealed record RecordEventRow(Guid Id, string Type, string? FromStatus, string? ToStatus, DateTime OccurredAt);
+
+public sealed record RecordDetails(
+    RecordSnapshot Record, DateTime CreatedAt, DateTime UpdatedAt,
+    IReadOnlyList<RecordEventRow> Events, IReadOnlyList<RunRow> Runs, IReadOnlyList<DeliveryRow> Deliveries);

@@ -1,0 +1,7 @@
+using Notify.Web.Features.Deliveries;
+
+namespace Notify.Web.Features.Runs;
+
+public sealed record RunDetails(RunRow Run, IReadOnlyList<JournalRow> Journal, IReadOnlyList<DeliveryRow> Deliveries);
+
+public sealed record JournalRow(DateTime At, string StepId, string Kind, string Outcome, string Message);

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Notify.Web.Features.Templates;
+
+public static class TemplatesApi
+{
+    public static RouteGroupBuilder MapTemplatesApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/templates", async (TemplateService templates, CancellationToken ct) => TypedResults.Ok(await templates.ListAsync(ct)))
+            .WithSummary("All templates.");
+        api.MapGet("/templates/{key}", GetAsync).WithSummary("A template as JSON.");
+        api.MapPut("/templates/{key}", SaveAsync).WithSummary("Create or replace a template; Liquid errors are answered with their position.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<TemplateView>, ProblemHttpResult>> GetAsync(string key, TemplateService templates, CancellationToken ct) =>
+        await templates.GetAsync(key, ct) is { } t ? TypedResults.Ok(t) : TypedResults.Problem($"There is no template '{key}'.", statusCode: 404);
+
+    private static async Task<Results<Ok<TemplateView>, Created<TemplateView>>> SaveAsync(
+        string key, TemplateBody body, TemplateService templates, CancellationToken ct)
+    {
+        var (template, created) = await templates.SaveAsync(key, body, ct);
+        return created ? TypedResults.Created($"/api/v1/templates/{Uri.EscapeDataString(key)}", template) : TypedResults.Ok(template);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+using Notify.Web.Components;
+using Notify.Web.Features.Contacts;
+using Notify.Web.Features.Deliveries;
+using Notify.Web.Features.Events;
+using Notify.Web.Features.Flows;
+using Notify.Web.Features.Records;
+using Notify.Web.Features.Runs;
+using Notify.Web.Features.Templates;
+using Notify.Workflows;
+using Notify.Workflows.Demo;
+using Notify.Workflows.Persistence;
+
+namespace Notify.Web.Infrastructure;
+
+public static class NotifyWebExtensions
+{
+    public static WebApplicationBuilder AddNotifyWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var dataFolder = Path.Combine(builder.Environment.ContentRootPath, "data");
+        services.AddNotifyWorkflows(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddSingleton<DeliveryQueryService>();
+        services.AddSingleton<RunQueryService>();
+        services.AddSingleton<RecordQueryService>();
+        services.AddSingleton<ContactService>();
+        services.AddSingleton<TemplateService>();
+        services.AddSingleton<Features.Home.OverviewService>();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.AllowOutOfOrderMetadataProperties = true;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new ContactPointJsonConverter());
+    }
+
+    public static async Task InitializeNotifyAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        if (await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None))
+        {
+            app.Logger.LogInformation("Loaded the demo data (Notify__Demo__Seed=false turns this off).");
+        }
+
+        if (string.IsNullOrEmpty(app.Configuration["Notify:Bootstrap:ApiKey"]))
+        {
+            app.Logger.LogWarning("No API key is configured: set Notify__Bootstrap__ApiKey to use the REST API.");
+        }
+    }
+
+    public static WebApplication UseNotifyWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapNotifyApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Notify");
+        api.MapRecordsApi();
+        api.MapEventsApi();
+        api.MapContactsApi();
+        api.MapTemplatesApi();
+        api.MapFlowsApi();
+        api.MapRunsApi();
+        api.MapDeliveriesApi();
+        return app;
+    }
+
+    public static WebApplication MapNotifyUi(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Notify.Domain.Messaging;
+
+namespace Notify.Workflows.Channels.Email;
+
+/// <summary>
+/// Email through SMTP with MailKit. One connection is kept open and reused by the dispatcher;
+/// 4xx replies are transient, 5xx permanent. The Message-ID is derived from the delivery, so a resend is recognisable.
+/// </summary>
+public sealed class SmtpEmailProvider(IOptions<SmtpOptions> options, IOptions<BrandingOptions> branding) : IChannelProvider, IAsyncDisposable
+{
+    private readonly SmtpOptions _options = options.Value;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SmtpClient? _client;
+
+    public Channel Channel => Channel.Email;
+
+    public string Name => "smtp";
+
+    public bool IsIdempotent => false;
+
+    public static MimeMessage BuildMessage(Delivery delivery, SmtpOptions options, BrandingOptions branding)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.From));
+        message.To.Add(new MailboxAddress(delivery.RecipientName, delivery.Address));
+        message.Subject = delivery.Subject ?? "";
+        message.MessageId = $"{delivery.Id:N}@notify";
+        var body = new BodyBuilder
+        {
+            TextBody = delivery.Body,
+            HtmlBody = EmailLayout.Wrap(delivery.HtmlBody, delivery.Body, branding),
+        };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    public async Task<SendOutcome> SendAsync(Delivery delivery, CancellationToken ct)
+    {
+        if (!MailboxAddress.TryParse(delivery.Address, out _))
+        {
+            return SendOutcome.Permanent($"'{delivery.Address}' is not a valid email address.");
+        }
+
+        var message = BuildMessage(delivery, _options, branding.Value);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var client = await ConnectAsync(ct);
+            await client.SendAsync(message, ct);
+            return SendOutcome.Sent(message.MessageId);
+        }
+        catch (SmtpCommandException ex)
+        {
+            await ResetAsync();
+            var code = (int)ex.StatusCode;
+            var reason = $"SMTP {code}: {ex.Message}";
+            return code >= 500 ? SendOutcome.Permanent(reason) : SendOutcome.Transient(reason);
+        }
+        catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException
+            or AuthenticationException or TimeoutException)
+        {
+            await ResetAsync();
+            return SendOutcome.Transient($"SMTP connection problem: {ex.Message}");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await ResetAsync();
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken ct)
+    {
+        if (_client is { IsConnected: true })
+        {
+            return _client;
+        }
+
+        await ResetAsync();
+        var client = new SmtpClient { Timeout = 30_000 };
+        var security = _options.Security switch
+        {
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.None,
+        };
+        await client.ConnectAsync(_options.Host!, _options.Port, security, ct);
+        if (!string.IsNullOrEmpty(_options.UserName))
+        {
+            await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", ct);
+        }
+
+        _client = client;
+        return client;
+    }
+
+    private async Task ResetAsync()
+    {
+        if (_client is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync(true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException)
+        {
+            // the connection is dropped either way
+        }
+
+        _client.Dispose();
+        _client = null;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Notify.Workflows.Channels;
+
+public enum SendOutcomeKind
+{
+    Sent,
+    Delivered,
+    Transient,
+    Permanent,
+}
+
+/// <summary>What a provider said: accepted (with its id), a failure worth retrying, or a permanent one.</summary>
+public sealed record SendOutcome(SendOutcomeKind Kind, string? ProviderMessageId, string? Reason)
+{
+    public static SendOutcome Sent(string? id) => new(SendOutcomeKind.Sent, id, null);
+
+    public static SendOutcome Delivered(string? id) => new(SendOutcomeKind.Delivered, id, null);
+
+    public static SendOutcome Transient(string reason) => new(SendOutcomeKind.Transient, null, reason);
+
+    public static SendOutcome Permanent(string reason) => new(SendOutcomeKind.Permanent, null, reason);
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Notify.Workflows.Definitions;
+
+/// <summary>The one JSON shape of flow definitions, shared by storage, the API and the designer.</summary>
+public static class FlowJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static string Serialize(FlowDefinition definition) => JsonSerializer.Serialize(definition, Options);
+
+    public static FlowDefinition Deserialize(string json) =>
+        JsonSerializer.Deserialize<FlowDefinition>(json, Options) ?? throw new JsonException("The flow definition is empty.");
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            AllowOutOfOrderMetadataProperties = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            WriteIndented = true,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

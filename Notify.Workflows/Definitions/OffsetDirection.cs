@@ -1,0 +1,7 @@
+namespace Notify.Workflows.Definitions;
+
+public enum OffsetDirection
+{
+    Before,
+    After,
+}

@@ -1,0 +1,3 @@
+namespace Notify.Workflows.Definitions;
+
+public sealed record PublishResult(int Version, int MovedReminders);

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Notify.Domain.Messaging;
+using Notify.Domain.Messaging.Sms;
+using Notify.Workflows.Channels;
+using Notify.Workflows.Persistence;
+using Notify.Workflows.Runtime;
+
+namespace Notify.Workflows.Dispatch;
+
+/// <summary>
+/// Claims due deliveries, hands them to their channel's provider and records the outcome. The claim
+/// (Queued → Sending) is saved before the provider is called, so a crash leaves a visible in-doubt row,
+/// never a silent resend; at start-up such rows are redone (idempotent providers) or marked for review.
+/// </summary>
+public sealed class DeliveryDispatcher(
+    IDbContextFactory<NotifyDbContext> dbFactory,
+    ChannelProviders providers,
+    TimeProvider time,
+    DeliveriesWakeUp wakeUp,
+    ILogger<DeliveryDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private const int BatchSize = 50;
+
+    /// <summary>Deliveries left in Sending by a crash: redo the harmless ones, mark the others for a person.</summary>
+    public async Task<int> RecoverInDoubtAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stuck = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sending).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var delivery in stuck)
+        {
+            var provider = providers.For(delivery.Channel);
+            if (provider.IsIdempotent && delivery.Provider == provider.Name)
+            {
+                delivery.MarkTransientFailure("The app stopped while sending; sent again (harmless for this channel).", now, now);
+            }
+            else
+            {
+                delivery.MarkInDoubt(now);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (stuck.Count > 0)
+        {
+            logger.LogWarning("{Count} deliveries were caught mid-send by a stop and were reconciled.", stuck.Count);
+        }
+
+        return stuck.Count;
+    }
+
+    /// <summary>Sends every due delivery once; returns how many were handed to a provider.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            List<Guid> due;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                due = await db.Deliveries.AsNoTracking()
+                    .Where(d => d.Status == DeliveryStatus.Queued && d.NextAttemptAt <= now)
+                    .OrderBy(d => d.NextAttemptAt)
+                    .Select(d => d.Id)
+                    .Take(BatchSize)
+                    .ToListAsync(ct);
+            }
+
+            foreach (var id in due)
+            {
+                total += await DispatchOneAsync(id, ct) ? 1 : 0;
+            }
+
+            if (due.Count < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverInDoubtAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The dispatch pass failed; retrying.");
+            }
+
+            await wakeUp.WaitAsync(PollInterval, stoppingToken);
+        }
+    }
+
+    private async Task<bool> DispatchOneAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == id && d.Status == DeliveryStatus.Queued, ct);
+        if (delivery is null)
+        {
+            return false;
+        }
+
+        var provider = providers.For(delivery.Channel);
+        delivery.MarkSending(provider.Name, time.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+
+        SendOutcome outcome;
+        try
+        {
+            outcome = delivery.Channel == Channel.Sms && SmsBody.Measure(delivery.Body).IsTooLong
+                ? SendOutcome.Permanent($"The SMS is {delivery.Body.Length} characters; at most {SmsBody.MaxCharacters} can be sent.")
+                : await provider.SendAsync(delivery, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Provider {Provider} threw for delivery {DeliveryId}.", provider.Name, id);
+            outcome = SendOutcome.Transient($"{provider.Name} failed: {ex.Message}");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        switch (outcome.Kind)
+        {
+            case SendOutcomeKind.Sent or SendOutcomeKind.Delivered:
+                delivery.MarkSent(outcome.ProviderMessageId, now, outcome.Kind == SendOutcomeKind.Delivered);
+                break;
+            case SendOutcomeKind.Transient:
+                delivery.MarkTransientFailure(outcome.Reason!, now + RetryPolicy.Delay(delivery.Attempts, Random.Shared), now);
+                break;
+            default:
+                delivery.MarkFailed(outcome.Reason!, now);
+                break;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Notify.Domain.Contacts;
+using Notify.Domain.Templates;
+
+namespace Notify.Workflows.Persistence;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>, IEntityTypeConfiguration<MessageTemplate>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.HasIndex(c => c.Key).IsUnique();
+        builder.HasIndex(c => c.Name);
+        builder.Property(c => c.Emails).HasJsonConversion();
+        builder.Property(c => c.Phones).HasJsonConversion();
+        builder.Property(c => c.Roles).HasJsonConversion();
+        builder.Property(c => c.Groups).HasJsonConversion();
+        builder.Property(c => c.Consent).HasJsonConversion();
+        builder.Ignore(c => c.PrimaryEmail);
+        builder.Ignore(c => c.PrimaryPhone);
+    }
+
+    public void Configure(EntityTypeBuilder<MessageTemplate> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.HasIndex(t => t.Key).IsUnique();
+        builder.Property(t => t.Content).HasJsonConversion();
+    }
+}

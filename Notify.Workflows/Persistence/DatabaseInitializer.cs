@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Notify.Workflows.Persistence;
+
+/// <summary>Brings the database to the current schema at start-up (SQLite in WAL mode by default).</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<NotifyDbContext> dbFactory, IOptions<DatabaseOptions> options)
+{
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (options.Value.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.EnsureCreatedAsync(ct);
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection().ConnectionString;
+        var file = new SqliteConnectionStringBuilder(connection).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Notify.Workflows.Definitions;
+using Notify.Workflows.Runtime;
+
+namespace Notify.Workflows.Persistence;
+
+internal sealed class FlowConfiguration :
+    IEntityTypeConfiguration<Flow>, IEntityTypeConfiguration<FlowVersion>,
+    IEntityTypeConfiguration<FlowRun>, IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<Flow> builder) => builder.HasKey(f => f.Key);
+
+    public void Configure(EntityTypeBuilder<FlowVersion> builder)
+    {
+        builder.HasKey(v => v.Id);
+        builder.HasIndex(v => new { v.FlowKey, v.Version }).IsUnique();
+        builder.HasIndex(v => v.IsCurrent);
+    }
+
+    public void Configure(EntityTypeBuilder<FlowRun> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.FlowVersionId, r.EventId }).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.ResumeAt });
+        builder.HasIndex(r => new { r.RecordType, r.RecordKey });
+        builder.HasIndex(r => r.CreatedAt);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Revision).IsConcurrencyToken();
+    }
+
+    public void Configure(EntityTypeBuilder<JournalEntry> builder)
+    {
+        builder.HasKey(j => j.Id);
+        builder.HasIndex(j => j.RunId);
+    }
+}

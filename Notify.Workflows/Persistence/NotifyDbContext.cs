@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Contacts;
+using Notify.Domain.Messaging;
+using Notify.Domain.Records;
+using Notify.Domain.Templates;
+using Notify.Workflows.Definitions;
+using Notify.Workflows.Runtime;
+
+namespace Notify.Workflows.Persistence;
+
+/// <summary>Everything durable: definitions, records, events, runs, waits, journal and deliveries.</summary>
+public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) : DbContext(options)
+{
+    public DbSet<Record> Records => Set<Record>();
+
+    public DbSet<RecordType> RecordTypes => Set<RecordType>();
+
+    public DbSet<RecordEvent> Events => Set<RecordEvent>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<MessageTemplate> Templates => Set<MessageTemplate>();
+
+    public DbSet<Flow> Flows => Set<Flow>();
+
+    public DbSet<FlowVersion> FlowVersions => Set<FlowVersion>();
+
+    public DbSet<FlowRun> Runs => Set<FlowRun>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotifyDbContext).Assembly);
+}

@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Notify.Domain.Messaging;
+using Notify.Domain.Records;
+using Notify.Workflows.Definitions;
+using Notify.Workflows.Persistence;
+using Notify.Workflows.Steps;
+
+namespace Notify.Workflows.Runtime;
+
+/// <summary>
+/// Executes a run's steps until it ends or waits, then saves the run, its journal and the deliveries it
+/// decided in one transaction. A second runner saving the same run loses on its revision and changes nothing.
+/// </summary>
+public sealed class FlowRunner(
+    IDbContextFactory<NotifyDbContext> dbFactory,
+    PublishedFlowCache flows,
+    StepRegistry steps,
+    TimeProvider time,
+    DeliveriesWakeUp deliveriesWakeUp,
+    ILogger<FlowRunner> logger)
+{
+    private const int MaxStepsPerPass = 200;
+
+    public async Task<bool> ExecuteAsync(Guid runId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null || run.Status is not (RunStatus.Running or RunStatus.Waiting) || run.ResumeAt > now)
+        {
+            return false;
+        }
+
+        var journal = new Journal(db, run, now);
+        var flow = await flows.GetVersionAsync(run.FlowVersionId, ct);
+        var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == run.EventId, ct);
+        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Type == run.RecordType && r.Key == run.RecordKey, ct);
+        var recordType = await db.RecordTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Type == run.RecordType, ct)
+            ?? RecordType.Create(run.RecordType, run.RecordType, []);
+        if (flow is null || e is null)
+        {
+            run.Fail(flow is null ? "The flow version is gone." : "The event is gone.", now);
+        }
+        else if (record is null)
+        {
+            journal.Write("trigger", "trigger", "cancelled", "The record no longer exists.");
+            run.Cancel("The record no longer exists.", now);
+        }
+        else
+        {
+            if (run.Status == RunStatus.Waiting)
+            {
+                run.Resume(now);
+            }
+
+            if (!run.AtTrigger || CheckDeadline(run, record, recordType, journal, flow.Definition, now))
+            {
+                var context = new StepContext { Run = run, Event = e, Record = record.Snapshot(), RecordType = recordType, Now = now, Db = db };
+                await RunStepsAsync(context, flow.Definition, journal, ct);
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Run {RunId} was saved by another worker first; this pass is dropped.", runId);
+            return false;
+        }
+
+        if (journal.QueuedDeliveries > 0)
+        {
+            deliveriesWakeUp.Signal();
+        }
+
+        return true;
+    }
+
+    private static bool CheckDeadline(FlowRun run, Record record, RecordType type, Journal journal, FlowDefinition flow, DateTime now)
+    {
+        if (type.IsDone(record.Status))
+        {
+            journal.Write("trigger", "trigger", "cancelled", $"The {record.Type} is {record.Status}: the reminder is no longer needed.");
+            run.Cancel($"The {record.Type} was done ({record.Status}) before the reminder.", now);
+            return false;
+        }
+
+        if (record.Deadline is null)
+        {
+            journal.Write("trigger", "trigger", "cancelled", "The record no longer has a deadline.");
+            run.Cancel("The deadline was removed.", now);
+            return false;
+        }
+
+        journal.Write("trigger", "trigger", "deadline reached", $"{flow.Trigger.Deadline} ({record.Deadline:u}); status is '{record.Status}'.");
+        run.MoveTo(flow.Steps.FirstOrDefault()?.Id, now);
+        return true;
+    }
+
+    private async Task RunStepsAsync(StepContext context, FlowDefinition flow, Journal journal, CancellationToken ct)
+    {
+        var run = context.Run;
+        for (var i = 0; i < MaxStepsPerPass; i++)
+        {
+            if (run.CurrentStepId is null)
+            {
+                run.Complete("The flow reached its end.", context.Now);
+                return;
+            }
+
+            var index = flow.Steps.ToList().FindIndex(s => s.Id == run.CurrentStepId);
+            var definition = index < 0 ? null : flow.Steps[index];
+            var step = definition is null ? null : steps.Find(definition.Kind);
+            if (definition is null || step is null)
+            {
+                journal.Write(run.CurrentStepId, definition?.Kind ?? "?", "failed", $"The flow has no runnable step '{run.CurrentStepId}'.");
+                run.Fail($"Step '{run.CurrentStepId}' does not exist.", context.Now);
+                return;
+            }
+
+            var result = await step.ExecuteAsync(context, definition, ct);
+            journal.Write(definition.Id, definition.Kind, result.Outcome, result.Message);
+            await journal.AddDeliveriesAsync(result, ct);
+            var next = definition.Next ?? (index + 1 < flow.Steps.Count ? flow.Steps[index + 1].Id : null);
+            switch (result.Decision)
+            {
+                case StepDecision.Continue:
+                    run.MoveTo(result.EndsFlow ? null : result.JumpTo ?? next, context.Now);
+                    break;
+                case StepDecision.Wait:
+                    run.WaitUntil(result.ResumeAt!.Value, next, context.Now);
+                    return;
+                case StepDecision.End:
+                    run.Complete(result.Message, context.Now);
+                    return;
+                default:
+                    run.Fail(result.Message, context.Now);
+                    return;
+            }
+        }
+
+        run.Fail($"The run took more than {MaxStepsPerPass} steps at once; is there a loop?", context.Now);
+    }
+
+    /// <summary>Collects journal lines and deliveries for one pass; skips delivery keys that already exist.</summary>
+    private sealed class Journal(NotifyDbContext db, FlowRun run, DateTime now)
+    {
+        public int QueuedDeliveries { get; private set; }
+
+        public void Write(string stepId, string kind, string outcome, string message) =>
+            db.Journal.Add(JournalEntry.Write(run.Id, stepId, kind, outcome, message, now));
+
+        public async Task AddDeliveriesAsync(StepResult result, CancellationToken ct)
+        {
+            var all = result.Deliveries.Select(d => (d, (string?)null)).Concat(result.Skipped.Select(s => (s.Draft, (string?)s.Reason))).ToList();
+            if (all.Count == 0)
+            {
+                return;
+            }
+
+            var keys = all.Select(a => a.Item1.DeliveryKey).ToList();
+            var existing = await db.Deliveries.Where(d => keys.Contains(d.DeliveryKey)).Select(d => d.DeliveryKey).ToListAsync(ct);
+            foreach (var (draft, reason) in all.Where(a => !existing.Contains(a.Item1.DeliveryKey)))
+            {
+                db.Deliveries.Add(reason is null ? Delivery.Queue(draft, now) : Delivery.Skip(draft, reason, now));
+                QueuedDeliveries += reason is null ? 1 : 0;
+            }
+        }
+    }
+}

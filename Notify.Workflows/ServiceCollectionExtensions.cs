@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Notify.Domain.Contacts;
+using Notify.Domain.Messaging;
+using Notify.Domain.Templates;
+using Notify.Workflows.Channels;
+using Notify.Workflows.Channels.Email;
+using Notify.Workflows.Channels.InApp;
+using Notify.Workflows.Channels.Sms;
+using Notify.Workflows.Conditions;
+using Notify.Workflows.Definitions;
+using Notify.Workflows.Demo;
+using Notify.Workflows.Dispatch;
+using Notify.Workflows.Ingest;
+using Notify.Workflows.Persistence;
+using Notify.Workflows.Runtime;
+using Notify.Workflows.Steps;
+using Notify.Workflows.Triggers;
+
+namespace Notify.Workflows;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The engine, persistence, channels and background workers.</summary>
+    public static IServiceCollection AddNotifyWorkflows(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<DatabaseOptions>(configuration.GetSection("Notify:Database"));
+        services.Configure<SmtpOptions>(configuration.GetSection("Notify:Email:Smtp"));
+        services.Configure<BrandingOptions>(configuration.GetSection("Notify:Branding"));
+        services.Configure<SmsOptions>(configuration.GetSection("Notify:Sms"));
+        services.Configure<DemoOptions>(configuration.GetSection("Notify:Demo"));
+        AddDatabase(services, configuration, contentRoot);
+
+        services.AddSingleton<LiquidRenderer>();
+        services.AddSingleton(sp => new PhoneNumberNormalizer(sp.GetRequiredService<IOptions<SmsOptions>>().Value.DefaultRegion));
+        services.AddSingleton(_ => new WorkCalendar(configuration.GetSection("Notify:Calendar:Holidays").Get<DateOnly[]>()));
+        services.AddSingleton<IConditionEvaluator, RulesEngineConditionEvaluator>();
+        services.AddSingleton<IStep, ConditionStep>();
+        services.AddSingleton<IStep, BranchStep>();
+        services.AddSingleton<IStep, DelayStep>();
+        services.AddSingleton<IStep, SendStep>();
+        services.AddSingleton<IStep, StopStep>();
+        services.AddSingleton<StepRegistry>();
+        services.AddSingleton<PublishedFlowCache>();
+        services.AddSingleton<FlowValidator>();
+        services.AddSingleton<FlowService>();
+        services.AddSingleton<RunStarter>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<FlowRunner>();
+        services.AddSingleton<RunsWakeUp>();
+        services.AddSingleton<DeliveriesWakeUp>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DemoSeeder>();
+        AddChannels(services, configuration);
+
+        services.AddSingleton<DueRunsWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DueRunsWorker>());
+        services.AddSingleton<DeliveryDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
+        return services;
+    }
+
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration.GetValue("Notify:Database:Provider", DatabaseProvider.Sqlite);
+        var connection = configuration.GetConnectionString("Notify");
+        services.AddDbContextFactory<NotifyDbContext>(options =>
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                options.UseNpgsql(connection ?? throw new InvalidOperationException("ConnectionStrings:Notify is required for PostgreSQL."));
+                return;
+            }
+
+            var path = Path.Combine(contentRoot, "data", "notify.db");
+            options.UseSqlite(string.IsNullOrWhiteSpace(connection) ? $"Data Source={path};Pooling=True" : connection);
+        });
+    }
+
+    private static void AddChannels(IServiceCollection services, IConfiguration configuration)
+    {
+        var smtp = configuration.GetSection("Notify:Email:Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
+        var sms = configuration.GetSection("Notify:Sms").Get<SmsOptions>() ?? new SmsOptions();
+        if (smtp.IsConfigured)
+        {
+            services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
+        }
+        else
+        {
+            services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Email));
+        }
+
+        if (sms.Twilio.IsConfigured)
+        {
+            services.AddHttpClient<TwilioSmsProvider>(c => c.Timeout = TimeSpan.FromSeconds(30));
+            services.AddSingleton<IChannelProvider>(sp => sp.GetRequiredService<TwilioSmsProvider>());
+        }
+        else
+        {
+            services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Sms));
+        }
+
+        services.AddSingleton<IChannelProvider, InAppProvider>();
+        services.AddSingleton<ChannelProviders>();
+    }
+}

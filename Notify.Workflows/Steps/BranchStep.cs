@@ -1,0 +1,26 @@
+using Notify.Workflows.Conditions;
+using Notify.Workflows.Definitions;
+
+namespace Notify.Workflows.Steps;
+
+public sealed class BranchStep(IConditionEvaluator conditions) : IStep
+{
+    public string Kind => "branch";
+
+    public Task<StepResult> ExecuteAsync(StepContext context, StepDefinition definition, CancellationToken ct)
+    {
+        var step = (BranchStepDefinition)definition;
+        var input = context.ToConditionInput();
+        var result = conditions.Evaluate(step.Expression, input);
+        if (result.IsError)
+        {
+            return Task.FromResult(StepResult.Fail($"The branch condition `{step.Expression}` could not be evaluated: {result.Error}"));
+        }
+
+        var target = result.Value ? step.Then : step.Else;
+        var verdict = result.Value ? "yes" : "no";
+        var message = $"`{step.Expression}` is {result.Value.ToString().ToLowerInvariant()} ({ConditionInputFactory.Describe(input)}); " +
+            (target is null ? "nothing on that path, the flow ends" : $"going to '{target}'");
+        return Task.FromResult(StepResult.Continue(verdict, message) with { JumpTo = target, EndsFlow = target is null });
+    }
+}

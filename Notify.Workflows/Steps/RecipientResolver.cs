@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Contacts;
+using Notify.Domain.Records;
+using Notify.Workflows.Persistence;
+
+namespace Notify.Workflows.Steps;
+
+/// <summary>Turns recipient roles (customer, assignees, group:ops, email:x@y) into people, at send time.</summary>
+public static class RecipientResolver
+{
+    public static async Task<(IReadOnlyList<Recipient> People, IReadOnlyList<string> Notes)> ResolveAsync(
+        NotifyDbContext db, IReadOnlyList<string> roles, RecordSnapshot record, RecordEvent e, CancellationToken ct)
+    {
+        var keys = new List<string>();
+        var fixedPeople = new List<Recipient>();
+        var notes = new List<string>();
+        var groups = new List<string>();
+        foreach (var raw in roles)
+        {
+            var role = raw.Trim();
+            var (prefix, value) = role.Contains(':') ? (role[..role.IndexOf(':')].ToLowerInvariant(), role[(role.IndexOf(':') + 1)..]) : ("", role);
+            switch (prefix)
+            {
+                case "group": groups.Add(value); break;
+                case "contact": keys.Add(value); break;
+                case "email": fixedPeople.Add(new Recipient($"email:{value}", value, null, FixedEmail: value)); break;
+                case "phone": fixedPeople.Add(new Recipient($"phone:{value}", value, null, FixedPhone: value)); break;
+                default:
+                    if (role.Equals("assignees", StringComparison.OrdinalIgnoreCase))
+                    {
+                        keys.AddRange(record.Assignees);
+                        if (record.Assignees.Count == 0) notes.Add("the record has no assignees");
+                    }
+                    else if (role.Equals("newAssignees", StringComparison.OrdinalIgnoreCase))
+                    {
+                        keys.AddRange(e.AddedAssignees);
+                    }
+                    else if (record.Contacts.TryGetValue(role.ToLowerInvariant(), out var key))
+                    {
+                        keys.Add(key);
+                    }
+                    else
+                    {
+                        notes.Add($"the record has no '{role}' contact");
+                    }
+
+                    break;
+            }
+        }
+
+        var distinct = keys.Distinct().ToList();
+        var contacts = await db.Contacts.AsNoTracking().Where(c => distinct.Contains(c.Key)).ToListAsync(ct);
+        if (groups.Count > 0)
+        {
+            var all = await db.Contacts.AsNoTracking().ToListAsync(ct);
+            var members = all.Where(c => c.Groups.Any(g => groups.Contains(g, StringComparer.OrdinalIgnoreCase))).ToList();
+            if (members.Count == 0) notes.Add($"nobody is in {string.Join(", ", groups.Select(g => $"group '{g}'"))}");
+            contacts.AddRange(members.Where(m => contacts.All(c => c.Key != m.Key)));
+            distinct.AddRange(members.Select(m => m.Key).Where(k => !distinct.Contains(k)));
+        }
+
+        var people = distinct.Select(k => contacts.FirstOrDefault(c => c.Key == k) is { } c
+                ? new Recipient(c.Key, c.Name, c)
+                : new Recipient(k, k, null) { Missing = $"no contact with the key '{k}' is known" })
+            .Concat(fixedPeople.DistinctBy(p => p.Key))
+            .ToList();
+        return (people, notes);
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Contacts;
+using Notify.Domain.Messaging;
+using Notify.Domain.Messaging.Sms;
+using Notify.Domain.Templates;
+using Notify.Workflows.Definitions;
+
+namespace Notify.Workflows.Steps;
+
+/// <summary>
+/// Resolves people, checks consent and addresses, renders the template, and decides one delivery per person
+/// and channel under a deterministic key (run, step, person, channel) — so running it twice sends nothing twice.
+/// </summary>
+public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phones) : IStep
+{
+    public string Kind => "send";
+
+    public async Task<StepResult> ExecuteAsync(StepContext context, StepDefinition definition, CancellationToken ct)
+    {
+        var step = (SendStepDefinition)definition;
+        var template = await context.Db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == step.Template, ct);
+        if (template is null)
+        {
+            return StepResult.Fail($"The template '{step.Template}' does not exist.");
+        }
+
+        var (people, notes) = await RecipientResolver.ResolveAsync(context.Db, step.Recipients, context.Record, context.Event, ct);
+        var queued = new List<DeliveryDraft>();
+        var skipped = new List<(DeliveryDraft, string)>();
+        foreach (var person in people)
+        {
+            foreach (var channelName in step.Channels)
+            {
+                if (!ChannelNames.TryParse(channelName, out var channel))
+                {
+                    continue;
+                }
+
+                var draft = new DeliveryDraft
+                {
+                    DeliveryKey = $"{context.Run.Id:N}:{step.Id}:{person.Key}:{channel.ToName()}",
+                    RunId = context.Run.Id,
+                    FlowKey = context.Run.FlowKey,
+                    StepId = step.Id,
+                    RecordType = context.Record.Type,
+                    RecordKey = context.Record.Key,
+                    ContactKey = person.Contact?.Key ?? (person.Missing is null ? null : person.Key),
+                    RecipientName = person.Name,
+                    Channel = channel,
+                    TemplateKey = template.Key,
+                };
+                var (address, why) = Address(person, channel);
+                if (why is not null)
+                {
+                    skipped.Add((draft with { Address = address ?? "" }, why));
+                    continue;
+                }
+
+                var rendered = Render(template.Content, channel, TemplateModel.Create(context.Event, context.Record, person, context.Now));
+                if (rendered.Error is not null)
+                {
+                    return StepResult.Fail(rendered.Error);
+                }
+
+                if (rendered.Body.Length == 0 && rendered.Html is null)
+                {
+                    skipped.Add((draft with { Address = address! }, $"the template '{template.Key}' has no {channel.ToName()} text"));
+                    continue;
+                }
+
+                queued.Add(draft with
+                {
+                    Address = address!,
+                    Subject = rendered.Subject,
+                    Body = rendered.Body,
+                    HtmlBody = rendered.Html,
+                    Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
+                });
+            }
+        }
+
+        var summary = $"{queued.Count} queued, {skipped.Count} skipped" +
+            (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Item1.RecipientName} by {s.Item1.Channel.ToName()}: {s.Item2}")) : "") +
+            (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
+        return StepResult.Continue(queued.Count > 0 ? $"sent {queued.Count}" : "nobody to send to", summary)
+            with { Deliveries = queued, Skipped = skipped };
+    }
+
+    private (string? Address, string? WhyNot) Address(Recipient person, Channel channel)
+    {
+        if (person.Missing is not null)
+        {
+            return (null, person.Missing);
+        }
+
+        var consent = person.Contact?.Consent ?? new ChannelConsent();
+        switch (channel)
+        {
+            case Channel.Email:
+                var email = person.Contact?.PrimaryEmail ?? person.FixedEmail;
+                if (!consent.Email) return (email, "no email consent");
+                return email is null ? (null, "no email address") : (email, null);
+            case Channel.Sms:
+                var phone = person.Contact?.PrimaryPhone ?? person.FixedPhone;
+                if (!consent.Sms) return (phone, "no SMS consent");
+                if (phone is null) return (null, "no phone number");
+                return phones.TryNormalize(phone, out var e164, out var error) ? (e164, null) : (phone, $"phone number {error}");
+            default:
+                if (person.Contact is null) return (null, "in-app messages need a known contact");
+                return consent.InApp ? (person.Contact.Key, null) : (person.Contact.Key, "no in-app consent");
+        }
+    }
+
+    private (string? Subject, string Body, string? Html, string? Error) Render(
+        TemplateContent content, Channel channel, IReadOnlyDictionary<string, object?> model)
+    {
+        try
+        {
+            return channel switch
+            {
+                Channel.Sms => (null, renderer.Render(content.Sms, model).Trim(), null, null),
+                Channel.InApp => (null, renderer.Render(content.InApp, model).Trim(), null, null),
+                _ => (renderer.Render(content.EmailSubject, model).Trim(),
+                    renderer.Render(content.EmailText, model).Trim(),
+                    string.IsNullOrEmpty(content.EmailHtml) ? null : renderer.Render(content.EmailHtml, model),
+                    null),
+            };
+        }
+        catch (TemplateRenderException ex)
+        {
+            return (null, "", null, $"The template could not be rendered for {channel.ToName()}: {ex.Message}");
+        }
+    }
+}

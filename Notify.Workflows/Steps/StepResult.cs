@@ -1,0 +1,36 @@
+using Notify.Domain.Messaging;
+
+namespace Notify.Workflows.Steps;
+
+public enum StepDecision
+{
+    Continue,
+    Wait,
+    End,
+    Fail,
+}
+
+/// <summary>What a step decided: go on (to the next or a named step), wait until a time, end, or fail with a reason.</summary>
+public sealed record StepResult(StepDecision Decision, string Outcome, string Message)
+{
+    /// <summary>For <see cref="StepDecision.Continue"/>: a named step to jump to; null means the following one.</summary>
+    public string? JumpTo { get; init; }
+
+    /// <summary>Branches may end the flow on purpose by having no target.</summary>
+    public bool EndsFlow { get; init; }
+
+    public DateTime? ResumeAt { get; init; }
+
+    public IReadOnlyList<DeliveryDraft> Deliveries { get; init; } = [];
+
+    public IReadOnlyList<(DeliveryDraft Draft, string Reason)> Skipped { get; init; } = [];
+
+    public static StepResult Continue(string outcome, string message) => new(StepDecision.Continue, outcome, message);
+
+    public static StepResult Wait(DateTime until, string message) =>
+        new(StepDecision.Wait, "waiting", message) { ResumeAt = until };
+
+    public static StepResult End(string outcome, string message) => new(StepDecision.End, outcome, message);
+
+    public static StepResult Fail(string reason) => new(StepDecision.Fail, "failed", reason);
+}

@@ -1,0 +1,45 @@
+using Notify.Domain.Common;
+using Notify.Domain.Records;
+
+namespace Notify.Workflows.Steps;
+
+/// <summary>The data a template sees: record, previous, event, recipient and now, in Liquid's snake_case.</summary>
+public static class TemplateModel
+{
+    public static IReadOnlyDictionary<string, object?> Create(RecordEvent e, RecordSnapshot record, Recipient recipient, DateTime now) =>
+        new Dictionary<string, object?>
+        {
+            ["record"] = Record(record),
+            ["previous"] = e.Previous is null ? null : Record(e.Previous),
+            ["event"] = new Dictionary<string, object?>
+            {
+                ["type"] = e.Type,
+                ["from_status"] = e.FromStatus,
+                ["to_status"] = e.ToStatus,
+                ["added_assignees"] = e.AddedAssignees.ToList(),
+                ["data"] = JsonData.ToDictionary(e.DataJson),
+            },
+            ["recipient"] = new Dictionary<string, object?>
+            {
+                ["key"] = recipient.Key,
+                ["name"] = recipient.Name,
+                ["first_name"] = recipient.Name.Split(' ', 2)[0],
+                ["email"] = recipient.Contact?.PrimaryEmail ?? recipient.FixedEmail,
+                ["phone"] = recipient.Contact?.PrimaryPhone ?? recipient.FixedPhone,
+                ["language"] = recipient.Language,
+            },
+            ["now"] = now,
+        };
+
+    private static Dictionary<string, object?> Record(RecordSnapshot r) => new()
+    {
+        ["type"] = r.Type,
+        ["key"] = r.Key,
+        ["status"] = r.Status,
+        ["title"] = r.Title,
+        ["deadline"] = r.Deadline,
+        ["assignees"] = r.Assignees.ToList(),
+        ["contacts"] = r.Contacts.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
+        ["data"] = JsonData.ToDictionary(r.DataJson),
+    };
+}

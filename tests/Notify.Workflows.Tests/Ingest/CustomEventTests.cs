@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Common;
+using Notify.Workflows.Ingest;
+
+namespace Notify.Workflows.Tests.Ingest;
+
+public class CustomEventTests
+{
+    private static CustomEvent Booking() => new("booking.confirmed", "order", "AO462",
+        new Dictionary<string, JsonElement> { ["at"] = JsonSerializer.SerializeToElement("2026-12-01T10:00") });
+
+    [Fact]
+    public async Task SameIdempotencyKeyPostedConcurrently_StoresOneEventAndAnswersTheSame()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => engine.Ingest.PostEventAsync(Booking(), "req-1", CancellationToken.None)));
+
+        Assert.Single(answers.Select(a => a.EventId).Distinct());
+        Assert.Equal(7, answers.Count(a => a.Duplicate));
+        await using var db = await engine.Db();
+        Assert.Equal(1, await db.Events.CountAsync(e => e.Type == "booking.confirmed"));
+    }
+
+    [Fact]
+    public async Task BuiltInTypeAsCustomEvent_IsRefusedNamingTheField()
+    {
+        await using var engine = await EngineHarness.StartAsync(seedDemo: false);
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            engine.Ingest.PostEventAsync(Booking() with { Type = "record.created" }, null, CancellationToken.None));
+
+        Assert.Equal("type", Assert.Single(ex.Errors).Field);
+    }
+}

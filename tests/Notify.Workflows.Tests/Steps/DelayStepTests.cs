@@ -1,0 +1,56 @@
+using Notify.Domain.Records;
+using Notify.Workflows.Definitions;
+using Notify.Workflows.Runtime;
+using Notify.Workflows.Steps;
+using Notify.Workflows.Triggers;
+
+namespace Notify.Workflows.Tests.Steps;
+
+public class DelayStepTests
+{
+    private static readonly DateTime Now = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
+
+    private static StepContext Context(DateTime? deadline)
+    {
+        var record = new RecordSnapshot { Type = "task", Key = "T", Deadline = deadline };
+        var e = RecordEvent.FromChange(new RecordChange(EventTypes.Created, null, "open", []), null, record, Now);
+        return new StepContext
+        {
+            Run = FlowRun.Start(Guid.NewGuid(), "f", 1, e.Id, e.Type, "task", "T", "d", Now),
+            Event = e, Record = record, RecordType = RecordType.Create("task", "Task", ["done"]), Now = Now, Db = null!,
+        };
+    }
+
+    [Fact]
+    public async Task Duration_SuspendsUntilNowPlusTheDelay()
+    {
+        var step = new DelayStep(new WorkCalendar());
+
+        var result = await step.ExecuteAsync(Context(null), new DelayStepDefinition { Id = "d", Amount = 2, Unit = TimeUnit.Hours }, CancellationToken.None);
+
+        Assert.Equal(StepDecision.Wait, result.Decision);
+        Assert.Equal(Now.AddHours(2), result.ResumeAt);
+    }
+
+    [Fact]
+    public async Task UntilDeadlineMinusOneDay_SuspendsUntilThen()
+    {
+        var step = new DelayStep(new WorkCalendar());
+        var definition = new DelayStepDefinition { Id = "d", Amount = 1, Unit = TimeUnit.Days, Until = "deadline", Direction = OffsetDirection.Before };
+
+        var result = await step.ExecuteAsync(Context(Now.AddDays(3)), definition, CancellationToken.None);
+
+        Assert.Equal(Now.AddDays(2), result.ResumeAt);
+    }
+
+    [Fact]
+    public async Task UntilATimeAlreadyPassed_GoesOnAtOnce()
+    {
+        var step = new DelayStep(new WorkCalendar());
+        var definition = new DelayStepDefinition { Id = "d", Amount = 1, Unit = TimeUnit.Days, Until = "deadline", Direction = OffsetDirection.Before };
+
+        var result = await step.ExecuteAsync(Context(Now.AddHours(2)), definition, CancellationToken.None);
+
+        Assert.Equal(StepDecision.Continue, result.Decision);
+    }
+}
