@@ -1,0 +1,35 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task OrderMadeReady_TheDeliveryIsListedAndCanBeFound()
+    {
+        using var api = browser.App.CreateApiClient();
+        await api.PutAsJsonAsync("/api/v1/records/order/UI-42", new { status = "new", title = "Chain", contacts = new { customer = "ola" } });
+        await api.PutAsJsonAsync("/api/v1/records/order/UI-42", new { status = "ready", title = "Chain", contacts = new { customer = "ola" } });
+
+        var page = await browser.OpenAsync("/deliveries");
+        await page.Locator("input[data-testid=delivery-search]").FillAsync("UI-42");
+
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = "Your order UI-42 is ready" })
+            .Filter(new LocatorFilterOptions { HasText = "ola@example.com" });
+        await Assertions.Expect(row).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        await Assertions.Expect(row).ToContainTextAsync("Sent");
+        await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = "AO1000" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task NavigatingFromTheMenu_OpensTheDeliveriesPage()
+    {
+        var page = await browser.OpenAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Deliveries" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Deliveries" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = "AO1000" }).First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+    }
+}

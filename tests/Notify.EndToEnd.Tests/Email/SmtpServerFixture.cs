@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace Notify.EndToEnd.Tests.Email;
+
+/// <summary>A real SMTP server (aiosmtpd) on a free loopback port; each message lands as a file in a Maildir.</summary>
+public sealed class SmtpServerFixture : IAsyncLifetime
+{
+    private Process? _process;
+
+    public string MailDir { get; } = Path.Combine(Path.GetTempPath(), "notify-smtp", Guid.NewGuid().ToString("N"));
+
+    public int Port { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Port = FreePort();
+        Directory.CreateDirectory(Path.GetDirectoryName(MailDir)!);
+        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("aiosmtpd did not start.");
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException("aiosmtpd exited: " + await _process.StandardError.ReadToEndAsync()
+                        + " (install python3-aiosmtpd; ./test.sh does).");
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException("aiosmtpd did not accept connections.");
+    }
+
+    public IReadOnlyList<MimeMessage> Messages()
+    {
+        var folder = Path.Combine(MailDir, "new");
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder).Select(f => MimeMessage.Load(f)).ToList()
+            : [];
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

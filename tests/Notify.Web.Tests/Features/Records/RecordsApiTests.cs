@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Notify.Tests.Shared;
+
+namespace Notify.Web.Tests.Features.Records;
+
+public class RecordsApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixture)
+{
+    [Fact]
+    public async Task PutOrderReady_DerivesStatusChange_StartsOrderReady_AndTheDeliveriesAreListed()
+    {
+        await Api.PutAsJsonAsync("/api/v1/records/order/API-1", new { status = "new", title = "Tyres", contacts = new { customer = "ola" } });
+
+        var response = await Api.PutAsJsonAsync("/api/v1/records/order/API-1", new { status = "ready", title = "Tyres", contacts = new { customer = "ola" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await JsonAsync(response);
+        var e = Assert.Single(json.GetProperty("events").EnumerateArray());
+        Assert.Equal("record.status_changed", e.GetProperty("type").GetString());
+        Assert.Equal("ready", e.GetProperty("toStatus").GetString());
+        Assert.Equal("order-ready", Assert.Single(e.GetProperty("startedFlows").EnumerateArray()).GetString());
+
+        var deliveries = await Eventually.GetAsync(
+            async () => await JsonAsync(await Api.GetAsync("/api/v1/deliveries?recordKey=API-1&status=sent")),
+            j => j.GetProperty("total").GetInt32() >= 2);
+        Assert.Equal(2, deliveries.GetProperty("total").GetInt32());
+        var channels = deliveries.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("channel").GetString()).Order().ToList();
+        Assert.Equal(["email", "sms"], channels);
+    }
+
+    [Fact]
+    public async Task GetRecord_ShowsEventsRunsAndDeliveries()
+    {
+        await Api.PutAsJsonAsync("/api/v1/records/order/API-2", new { status = "new", contacts = new { customer = "ola" } });
+        await Api.PutAsJsonAsync("/api/v1/records/order/API-2", new { status = "ready", contacts = new { customer = "ola" } });
+
+        var json = await Eventually.GetAsync(
+            async () => await JsonAsync(await Api.GetAsync("/api/v1/records/order/API-2")),
+            j => j.GetProperty("deliveries").GetArrayLength() >= 2
+                && j.GetProperty("runs").EnumerateArray().All(r => r.GetProperty("status").GetString() == "completed"));
+
+        Assert.Equal("ready", json.GetProperty("record").GetProperty("status").GetString());
+        Assert.Equal(2, json.GetProperty("events").GetArrayLength());
+        Assert.Equal("completed", Assert.Single(json.GetProperty("runs").EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task GetUnknownRecord_Is404ProblemDetails()
+    {
+        var response = await Api.GetAsync("/api/v1/records/order/NOPE");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("{\"status\": 5}", "status")]
+    [InlineData("{\"status\": \"new\", \"colour\": \"red\"}", "colour")]
+    [InlineData("{\"deadline\": \"2026-11-24T12:00:00\"}", "deadline")]
+    [InlineData("{\"assignees\": [\"has space\"]}", "assignees[0]")]
+    public async Task PutBadBody_Is400NamingTheField(string body, string field)
+    {
+        var response = await Api.PutAsync("/api/v1/records/order/BAD-1", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ProblemErrorsAsync(response);
+        Assert.Contains(errors.Keys, k => k.Contains(field, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/records/order/BAD-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MalformedJson_Is400ProblemDetails()
+    {
+        var response = await Api.PutAsync("/api/v1/records/order/BAD-2", new StringContent("{\"status\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task WithoutApiKey_Is401ProblemDetails()
+    {
+        using var anonymous = App.CreateClient();
+
+        var response = await anonymous.PutAsJsonAsync("/api/v1/records/order/X", new { status = "new" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task WrongApiKey_Is401()
+    {
+        using var client = App.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "wrong");
+
+        var response = await client.GetAsync("/api/v1/deliveries");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_IsServed()
+    {
+        var json = await JsonAsync(await App.CreateClient().GetAsync("/openapi/v1.json"));
+
+        Assert.True(json.GetProperty("paths").TryGetProperty("/api/v1/records/{type}/{key}", out _));
+    }
+}

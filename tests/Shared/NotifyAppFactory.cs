@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Notify.Tests.Shared;
+
+/// <summary>The whole app on its own SQLite file in a temp folder, with a known API key.</summary>
+public sealed class NotifyAppFactory : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-api-key";
+    private readonly Dictionary<string, string?> _settings;
+
+    public NotifyAppFactory(bool seedDemo = true, IDictionary<string, string?>? settings = null)
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "notify-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Notify"] = $"Data Source={Path.Combine(Folder, "notify.db")}",
+            ["Notify:Bootstrap:ApiKey"] = ApiKey,
+            ["Notify:Demo:Seed"] = seedDemo ? "true" : "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Folder { get; }
+
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+}
