@@ -21,8 +21,14 @@ public static class FlowsApi
 
     private static async Task<Ok<FlowView>> SaveAsync(string key, HttpRequest request, FlowService flows, CancellationToken ct)
     {
-        var definition = await JsonSerializer.DeserializeAsync<FlowDefinition>(request.Body, FlowJson.Options, ct)
-            ?? throw new JsonException("The flow definition is empty.");
+        using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("definition", out var exported))
+        {
+            root = exported;
+        }
+
+        var definition = root.Deserialize<FlowDefinition>(FlowJson.Options) ?? throw new JsonException("The flow definition is empty.");
         return TypedResults.Ok(FlowView.From(await flows.SaveDraftAsync(key, definition, ct)));
     }
 

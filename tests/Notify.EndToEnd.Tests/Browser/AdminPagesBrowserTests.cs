@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string ReadyCondition = "record.Status == \\\"ready\\\"";
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task Contact_InvalidPhoneIsFlaggedAtTheField_ThenSaved_ThenDeletedAfterConfirming()
+    {
+        var page = await browser.OpenAsync("/contacts");
+        await page.GetByTestId("new-contact").ClickAsync();
+        await page.Locator("input[data-testid=contact-key]").FillAsync("mona");
+        await page.Locator("input[data-testid=contact-name]").FillAsync("Mona Vik");
+        await page.Locator("textarea[data-testid=contact-phones]").FillAsync("12");
+        await page.GetByTestId("save-contact").ClickAsync();
+
+        await Assertions.Expect(page.GetByText("phones[0]: '12' is not a valid phone number")).ToBeVisibleAsync(Patient);
+
+        await page.Locator("textarea[data-testid=contact-phones]").FillAsync("915 11 222");
+        await page.GetByTestId("save-contact").ClickAsync();
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = "Mona Vik" });
+        await Assertions.Expect(row).ToContainTextAsync("+4791511222", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete Mona Vik" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete", Exact = true }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Template_LiquidErrorIsShownNextToTheField_AndNothingIsSaved()
+    {
+        var page = await browser.OpenAsync("/templates/order-ready");
+        var sms = page.Locator("textarea[data-testid=template-sms]");
+        await Assertions.Expect(sms).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("ready for pick-up"));
+
+        await sms.FillAsync("Hi {{ recipient.first_name }} {% nope %}");
+        await page.GetByTestId("save-template").ClickAsync();
+
+        await Assertions.Expect(page.GetByText("line 1, column 31")).ToBeVisibleAsync(Patient);
+        var page2 = await browser.OpenAsync("/templates/order-ready");
+        await Assertions.Expect(page2.Locator("textarea[data-testid=template-sms]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("ready for pick-up"));
+    }
+
+    [Fact]
+    public async Task Flow_BadConditionIsRefused_GoodOneSaved_ThenPublishedAfterConfirming()
+    {
+        var page = await browser.OpenAsync("/flows/order-ready");
+        var json = page.Locator("textarea[data-testid=flow-json]");
+        var original = await json.InputValueAsync();
+        Assert.Contains(ReadyCondition, original);
+
+        await json.FillAsync(original.Replace(ReadyCondition, "record.Status == "));
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("flow-errors")).ToContainTextAsync("steps[0].expression: position", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+
+        await json.FillAsync(original.Replace(ReadyCondition, ReadyCondition + " && !record.IsDone"));
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("unpublished")).ToBeVisibleAsync(Patient);
+
+        await page.GetByTestId("publish").ClickAsync();
+        await page.GetByTestId("confirm-publish").ClickAsync();
+        await Assertions.Expect(page.GetByText("Published v2")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByTestId("unpublished")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Runs_OpeningARun_ShowsItsJournal()
+    {
+        var page = await browser.OpenAsync("/runs");
+        await page.Locator("tr", new PageLocatorOptions { HasText = "order-ready" }).First.ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("still-ready", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("2 queued, 0 skipped");
+    }
+}
