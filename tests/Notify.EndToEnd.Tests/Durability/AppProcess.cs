@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Notify.EndToEnd.Tests.Durability;
+
+/// <summary>
+/// The built app started as its own process (<c>dotnet Notify.Web.dll</c>) on a SQLite file, so a test can
+/// kill it with SIGKILL and start it again on the same database.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    public const string ApiKey = "durability-key";
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+
+    public AppProcess(string dataFolder, IDictionary<string, string>? settings = null)
+    {
+        Directory.CreateDirectory(dataFolder);
+        Port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{Port}";
+        _environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = BaseUrl,
+            ["ConnectionStrings__Notify"] = $"Data Source={Path.Combine(dataFolder, "notify.db")}",
+            ["Notify__Bootstrap__ApiKey"] = ApiKey,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _environment[key] = value;
+        }
+    }
+
+    public int Port { get; }
+
+    public string BaseUrl { get; }
+
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet", [WebDll()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(WebDll())!,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var client = CreateClient();
+        for (var i = 0; i < 600; i++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode}.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/api/v1/runs?pageSize=1")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The app did not answer.");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what is not committed is lost.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        return ValueTask.CompletedTask;
+    }
+
+    private static string WebDll()
+    {
+        var testBin = AppContext.BaseDirectory;
+        var configuration = testBin.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var root = new DirectoryInfo(testBin);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Notify.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Notify.sln not found."),
+            "Notify.Web", "bin", configuration, "net10.0", "Notify.Web.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Notify.Web first.", dll);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
