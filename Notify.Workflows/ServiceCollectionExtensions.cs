@@ -77,7 +77,8 @@ public static class ServiceCollectionExtensions
             }
 
             var path = Path.Combine(contentRoot, "data", "notify.db");
-            options.UseSqlite(string.IsNullOrWhiteSpace(connection) ? $"Data Source={path};Pooling=True" : connection);
+            options.UseSqlite(string.IsNullOrWhiteSpace(connection) ? $"Data Source={path};Pooling=True" : connection)
+                .AddInterceptors(new SqlitePragmaInterceptor());
         });
     }
 

@@ -109,7 +109,8 @@ public sealed class Record
         other.Count == Contacts.Count && other.All(kv =>
             Contacts.TryGetValue(kv.Key.Trim().ToLowerInvariant(), out var v) && v == kv.Value.Trim());
 
-    private static void Validate(RecordState state)
+    /// <summary>Checks a state before anything is touched; throws with every field that is wrong.</summary>
+    public static void Validate(RecordState state)
     {
         var errors = new List<FieldError>();
         if (state.Status is { Length: > 100 })

@@ -70,10 +70,7 @@ public sealed class DeliveryDispatcher(
                     .ToListAsync(ct);
             }
 
-            foreach (var id in due)
-            {
-                total += await DispatchOneAsync(id, ct) ? 1 : 0;
-            }
+            total += await DispatchBatchAsync(due, ct);
 
             if (due.Count < BatchSize)
             {
@@ -100,6 +97,77 @@ public sealed class DeliveryDispatcher(
         }
     }
 
+    /// <summary>
+    /// Claims a batch in one commit. Deliveries whose provider is idempotent (sandbox, in-app) are sent and
+    /// recorded together; the others are sent one at a time with their outcome committed at once, so a crash
+    /// leaves at most one of them in doubt.
+    /// </summary>
+    private async Task<int> DispatchBatchAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var claimed = await db.Deliveries.Where(d => ids.Contains(d.Id) && d.Status == DeliveryStatus.Queued).ToListAsync(ct);
+        var cheap = claimed.Where(d => providers.For(d.Channel).IsIdempotent).ToList();
+        foreach (var delivery in cheap)
+        {
+            delivery.MarkSending(providers.For(delivery.Channel).Name, time.GetUtcNow().UtcDateTime);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0;
+        }
+
+        foreach (var delivery in cheap)
+        {
+            Record(delivery, await SendAsync(providers.For(delivery.Channel), delivery, ct));
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        var sent = cheap.Count;
+        foreach (var delivery in claimed.Except(cheap))
+        {
+            sent += await DispatchOneAsync(delivery.Id, ct) ? 1 : 0;
+        }
+
+        return sent;
+    }
+
+    private async Task<SendOutcome> SendAsync(IChannelProvider provider, Domain.Messaging.Delivery delivery, CancellationToken ct)
+    {
+        try
+        {
+            return delivery.Channel == Channel.Sms && SmsBody.Measure(delivery.Body).IsTooLong
+                ? SendOutcome.Permanent($"The SMS is {delivery.Body.Length} characters; at most {SmsBody.MaxCharacters} can be sent.")
+                : await provider.SendAsync(delivery, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Provider {Provider} threw for delivery {DeliveryId}.", provider.Name, delivery.Id);
+            return SendOutcome.Transient($"{provider.Name} failed: {ex.Message}");
+        }
+    }
+
+    private void Record(Domain.Messaging.Delivery delivery, SendOutcome outcome)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        switch (outcome.Kind)
+        {
+            case SendOutcomeKind.Sent or SendOutcomeKind.Delivered:
+                delivery.MarkSent(outcome.ProviderMessageId, now, outcome.Kind == SendOutcomeKind.Delivered);
+                break;
+            case SendOutcomeKind.Transient:
+                delivery.MarkTransientFailure(outcome.Reason!, now + RetryPolicy.Delay(delivery.Attempts, Random.Shared), now);
+                break;
+            default:
+                delivery.MarkFailed(outcome.Reason!, now);
+                break;
+        }
+    }
+
     private async Task<bool> DispatchOneAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -120,33 +188,7 @@ public sealed class DeliveryDispatcher(
             return false;
         }
 
-        SendOutcome outcome;
-        try
-        {
-            outcome = delivery.Channel == Channel.Sms && SmsBody.Measure(delivery.Body).IsTooLong
-                ? SendOutcome.Permanent($"The SMS is {delivery.Body.Length} characters; at most {SmsBody.MaxCharacters} can be sent.")
-                : await provider.SendAsync(delivery, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Provider {Provider} threw for delivery {DeliveryId}.", provider.Name, id);
-            outcome = SendOutcome.Transient($"{provider.Name} failed: {ex.Message}");
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        switch (outcome.Kind)
-        {
-            case SendOutcomeKind.Sent or SendOutcomeKind.Delivered:
-                delivery.MarkSent(outcome.ProviderMessageId, now, outcome.Kind == SendOutcomeKind.Delivered);
-                break;
-            case SendOutcomeKind.Transient:
-                delivery.MarkTransientFailure(outcome.Reason!, now + RetryPolicy.Delay(delivery.Attempts, Random.Shared), now);
-                break;
-            default:
-                delivery.MarkFailed(outcome.Reason!, now);
-                break;
-        }
-
+        Record(delivery, await SendAsync(provider, delivery, ct));
         await db.SaveChangesAsync(CancellationToken.None);
         return true;
     }

@@ -1,4 +1,6 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Notify.Domain.Common;
 using Notify.Domain.Records;
 using Notify.Workflows.Persistence;
@@ -7,72 +9,38 @@ using Notify.Workflows.Runtime;
 namespace Notify.Workflows.Ingest;
 
 /// <summary>
-/// Takes records and events from host systems. The record, the events it derives and the runs they start
-/// are written in one transaction, so an event is never stored without its runs or the other way round.
+/// Takes records and events from host systems. A record, the events it derives and the runs they start are
+/// written in one transaction. Concurrent upserts are group-committed: one writer takes whatever requests are
+/// waiting and commits them together, and each caller is answered only after its commit.
 /// </summary>
 public sealed class IngestService(
     IDbContextFactory<NotifyDbContext> dbFactory,
     PublishedFlowCache flows,
     RunStarter starter,
     TimeProvider time,
-    RunsWakeUp runsWakeUp)
+    RunsWakeUp runsWakeUp,
+    ILogger<IngestService> logger)
 {
+    private const int MaxBatch = 256;
+    private readonly Channel<UpsertRequest> _queue = Channel.CreateUnbounded<UpsertRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startLock = new();
+    private Task? _writer;
+
     public async Task<UpsertResult> UpsertRecordAsync(string type, string key, RecordState state, CancellationToken ct)
     {
         Keys.Require(type, "type");
         Keys.Require(key, "key");
-        type = type.ToLowerInvariant();
-        var published = await flows.CurrentAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var record = await db.Records.FirstOrDefaultAsync(r => r.Type == type && r.Key == key, ct);
-        var created = record is null;
-        if (record is null)
-        {
-            record = Record.Create(type, key, now);
-            db.Records.Add(record);
-        }
-
-        var recordType = await RecordTypeAsync(db, type, ct);
-        var previous = created ? null : record.Snapshot();
-        var changes = record.Apply(state, created, now);
-        var current = record.Snapshot();
-        var summaries = new List<EventSummary>();
-        foreach (var change in changes)
-        {
-            var e = RecordEvent.FromChange(change, previous, current, now);
-            db.Events.Add(e);
-            var started = starter.StartRuns(db, e, published, now);
-            var scheduled = change.Type == EventTypes.DeadlineChanged
-                ? await starter.SyncDeadlinesAsync(db, record, recordType, e.Id, true, published, now, ct)
-                : [];
-            summaries.Add(new EventSummary(e.Id, e.Type, e.FromStatus, e.ToStatus, started) { Scheduled = scheduled });
-        }
-
-        if (!created && (recordType.IsDone(record.Status) || record.Deadline is null) && changes.Count > 0)
-        {
-            var cancelled = await starter.SyncDeadlinesAsync(db, record, recordType, Guid.Empty, false, published, now, ct);
-            if (cancelled.Count > 0 && summaries.Count > 0)
-            {
-                summaries[0] = summaries[0] with { Scheduled = [.. summaries[0].Scheduled, .. cancelled] };
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (summaries.Any(s => s.StartedFlows.Count > 0 || s.Scheduled.Count > 0))
-        {
-            runsWakeUp.Signal();
-        }
-
-        return new UpsertResult(created, current, summaries);
+        Record.Validate(state);
+        var request = new UpsertRequest(type.ToLowerInvariant(), key, state);
+        EnsureWriter();
+        await _queue.Writer.WriteAsync(request, ct);
+        return await request.Completion.Task.WaitAsync(ct);
     }
 
     /// <summary>Stores a custom event once per idempotency key; a repeat answers with the first event.</summary>
     public async Task<EventSummary> PostEventAsync(CustomEvent request, string? idempotencyKey, CancellationToken ct)
     {
-        ValidateEvent(request, idempotencyKey);
+        CustomEventRules.Validate(request, idempotencyKey);
         var published = await flows.CurrentAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -101,6 +69,124 @@ public sealed class IngestService(
         return new EventSummary(e.Id, e.Type, null, null, started);
     }
 
+    private void EnsureWriter()
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        lock (_startLock)
+        {
+            _writer ??= Task.Run(WriteLoopAsync);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<UpsertRequest>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request))
+            {
+                batch.Add(request);
+            }
+
+            try
+            {
+                var results = await CommitAsync(batch);
+                for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+            }
+            catch (Exception ex) when (batch.Count > 1)
+            {
+                logger.LogWarning(ex, "A group commit of {Count} upserts failed; committing them one by one.", batch.Count);
+                foreach (var request in batch)
+                {
+                    await CommitAloneAsync(request);
+                }
+            }
+            catch (Exception ex)
+            {
+                batch[0].Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task CommitAloneAsync(UpsertRequest request)
+    {
+        try
+        {
+            request.Completion.TrySetResult((await CommitAsync([request]))[0]);
+        }
+        catch (Exception ex)
+        {
+            request.Completion.TrySetException(ex);
+        }
+    }
+
+    private async Task<List<UpsertResult>> CommitAsync(IReadOnlyList<UpsertRequest> batch)
+    {
+        var published = await flows.CurrentAsync(CancellationToken.None);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var now = time.GetUtcNow().UtcDateTime;
+        var results = new List<UpsertResult>(batch.Count);
+        foreach (var request in batch)
+        {
+            results.Add(await ApplyAsync(db, request, published, now));
+        }
+
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        if (results.Any(r => r.Events.Any(s => s.StartedFlows.Count > 0 || s.Scheduled.Count > 0)))
+        {
+            runsWakeUp.Signal();
+        }
+
+        return results;
+    }
+
+    private async Task<UpsertResult> ApplyAsync(NotifyDbContext db, UpsertRequest request, IReadOnlyList<PublishedFlow> published, DateTime now)
+    {
+        var (type, key) = (request.Type, request.Key);
+        var record = db.Records.Local.FirstOrDefault(r => r.Type == type && r.Key == key)
+            ?? await db.Records.FirstOrDefaultAsync(r => r.Type == type && r.Key == key);
+        var created = record is null;
+        if (record is null)
+        {
+            record = Record.Create(type, key, now);
+            db.Records.Add(record);
+        }
+
+        var recordType = await RecordTypeAsync(db, type, CancellationToken.None);
+        var previous = created ? null : record.Snapshot();
+        var changes = record.Apply(request.State, created, now);
+        var current = record.Snapshot();
+        var summaries = new List<EventSummary>();
+        foreach (var change in changes)
+        {
+            var e = RecordEvent.FromChange(change, previous, current, now);
+            db.Events.Add(e);
+            var started = starter.StartRuns(db, e, published, now);
+            var scheduled = change.Type == EventTypes.DeadlineChanged
+                ? await starter.SyncDeadlinesAsync(db, record, recordType, e.Id, true, published, now, CancellationToken.None)
+                : [];
+            summaries.Add(new EventSummary(e.Id, e.Type, e.FromStatus, e.ToStatus, started) { Scheduled = scheduled });
+        }
+
+        if (!created && (recordType.IsDone(record.Status) || record.Deadline is null) && changes.Count > 0)
+        {
+            var cancelled = await starter.SyncDeadlinesAsync(db, record, recordType, Guid.Empty, false, published, now, CancellationToken.None);
+            if (cancelled.Count > 0 && summaries.Count > 0)
+            {
+                summaries[0] = summaries[0] with { Scheduled = [.. summaries[0].Scheduled, .. cancelled] };
+            }
+        }
+
+        return new UpsertResult(created, current, summaries);
+    }
+
     private static async Task<EventSummary?> FindAsync(NotifyDbContext db, string idempotencyKey, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.IdempotencyKey == idempotencyKey, ct);
@@ -113,31 +199,10 @@ public sealed class IngestService(
         return new EventSummary(e.Id, e.Type, null, null, flowsStarted) { Duplicate = true };
     }
 
-    private static void ValidateEvent(CustomEvent request, string? idempotencyKey)
-    {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request.Type) || request.Type.Length > 100 || request.Type.Any(char.IsWhiteSpace))
-        {
-            errors.Add(new FieldError("type", "is required: a name such as 'booking.confirmed' (no spaces, at most 100 characters)."));
-        }
-        else if (EventTypes.IsBuiltIn(request.Type))
-        {
-            errors.Add(new FieldError("type", $"'{request.Type}' is derived by Notify from record upserts; use PUT /api/v1/records instead."));
-        }
-
-        if (!Keys.IsValid(request.RecordType)) errors.Add(new FieldError("record.type", "is required and must be a key."));
-        if (!Keys.IsValid(request.RecordKey)) errors.Add(new FieldError("record.key", "is required and must be a key."));
-        if (idempotencyKey is { Length: > 200 }) errors.Add(new FieldError("Idempotency-Key", "is longer than 200 characters."));
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
-    }
-
     private static async Task<RecordType> RecordTypeAsync(NotifyDbContext db, string type, CancellationToken ct)
     {
-        var found = await db.RecordTypes.FirstOrDefaultAsync(t => t.Type == type, ct)
-            ?? db.RecordTypes.Local.FirstOrDefault(t => t.Type == type);
+        var found = db.RecordTypes.Local.FirstOrDefault(t => t.Type == type)
+            ?? await db.RecordTypes.FirstOrDefaultAsync(t => t.Type == type, ct);
         if (found is null)
         {
             found = RecordType.Create(type, type, []);

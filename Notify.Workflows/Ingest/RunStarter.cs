@@ -38,10 +38,12 @@ public sealed class RunStarter(WorkCalendar calendar)
             return notes;
         }
 
-        var waiting = await db.Runs
+        var stored = await db.Runs
             .Where(r => r.RecordType == record.Type && r.RecordKey == record.Key && r.EventType == EventTypes.Deadline
                 && r.Status == RunStatus.Waiting)
             .ToListAsync(ct);
+        var waiting = stored.Union(db.Runs.Local.Where(r => r.RecordType == record.Type && r.RecordKey == record.Key
+            && r.EventType == EventTypes.Deadline && r.Status == RunStatus.Waiting)).ToList();
         if (done || record.Deadline is null)
         {
             var why = done ? $"The {record.Type} is {record.Status}." : "The deadline was removed.";

@@ -35,15 +35,23 @@ public sealed class DueRunsWorker(
             }
 
             var ran = 0;
-            foreach (var id in due)
+            try
             {
-                try
+                ran = await runner.ExecuteBatchAsync(due, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "A batch of {Count} runs failed; running them one by one.", due.Count);
+                foreach (var id in due)
                 {
-                    ran += await runner.ExecuteAsync(id, ct) ? 1 : 0;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Run {RunId} could not be executed; it stays due and is tried again.", id);
+                    try
+                    {
+                        ran += await runner.ExecuteAsync(id, ct) ? 1 : 0;
+                    }
+                    catch (Exception one) when (one is not OperationCanceledException)
+                    {
+                        logger.LogError(one, "Run {RunId} could not be executed; it stays due and is tried again.", id);
+                    }
                 }
             }
 

@@ -22,61 +22,96 @@ public sealed class FlowRunner(
 {
     private const int MaxStepsPerPass = 200;
 
-    public async Task<bool> ExecuteAsync(Guid runId, CancellationToken ct)
+    public async Task<bool> ExecuteAsync(Guid runId, CancellationToken ct) => await ExecuteBatchAsync([runId], ct) == 1;
+
+    /// <summary>
+    /// Executes the due runs among <paramref name="runIds"/> and commits them together. Should the group
+    /// commit fail (another worker saved one of them first), each run is tried again on its own.
+    /// </summary>
+    public async Task<int> ExecuteBatchAsync(IReadOnlyList<Guid> runIds, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, ct);
-        if (run is null || run.Status is not (RunStatus.Running or RunStatus.Waiting) || run.ResumeAt > now)
+        var runs = (await db.Runs.Where(r => runIds.Contains(r.Id)).ToListAsync(ct))
+            .Where(r => r.Status is RunStatus.Running or RunStatus.Waiting && r.ResumeAt <= now).ToList();
+        if (runs.Count == 0)
         {
-            return false;
+            return 0;
         }
 
-        var journal = new Journal(db, run, now);
-        var flow = await flows.GetVersionAsync(run.FlowVersionId, ct);
-        var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == run.EventId, ct);
-        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Type == run.RecordType && r.Key == run.RecordKey, ct);
-        var recordType = await db.RecordTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Type == run.RecordType, ct)
-            ?? RecordType.Create(run.RecordType, run.RecordType, []);
-        if (flow is null || e is null)
+        var eventIds = runs.Select(r => r.EventId).Distinct().ToList();
+        var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var types = runs.Select(r => r.RecordType).Distinct().ToList();
+        var keys = runs.Select(r => r.RecordKey).Distinct().ToList();
+        var records = (await db.Records.AsNoTracking().Where(r => types.Contains(r.Type) && keys.Contains(r.Key)).ToListAsync(ct))
+            .ToDictionary(r => (r.Type, r.Key));
+        var recordTypes = await db.RecordTypes.AsNoTracking().Where(t => types.Contains(t.Type)).ToDictionaryAsync(t => t.Type, ct);
+        var queued = 0;
+        foreach (var run in runs)
         {
-            run.Fail(flow is null ? "The flow version is gone." : "The event is gone.", now);
-        }
-        else if (record is null)
-        {
-            journal.Write("trigger", "trigger", "cancelled", "The record no longer exists.");
-            run.Cancel("The record no longer exists.", now);
-        }
-        else
-        {
-            if (run.Status == RunStatus.Waiting)
-            {
-                run.Resume(now);
-            }
-
-            if (!run.AtTrigger || CheckDeadline(run, record, recordType, journal, flow.Definition, now))
-            {
-                var context = new StepContext { Run = run, Event = e, Record = record.Snapshot(), RecordType = recordType, Now = now, Db = db };
-                await RunStepsAsync(context, flow.Definition, journal, ct);
-            }
+            var journal = new Journal(db, run, now);
+            var flow = await flows.GetVersionAsync(run.FlowVersionId, ct);
+            var recordType = recordTypes.GetValueOrDefault(run.RecordType) ?? RecordType.Create(run.RecordType, run.RecordType, []);
+            await ExecuteOneAsync(db, run, flow, events.GetValueOrDefault(run.EventId), records.GetValueOrDefault((run.RecordType, run.RecordKey)),
+                recordType, journal, now, ct);
+            queued += journal.QueuedDeliveries;
         }
 
         try
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateException ex) when (runs.Count > 1)
+        {
+            logger.LogInformation(ex, "A group commit of {Count} runs failed; running them one by one.", runs.Count);
+            var done = 0;
+            foreach (var run in runs)
+            {
+                done += await ExecuteBatchAsync([run.Id], ct);
+            }
+
+            return done;
+        }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogInformation("Run {RunId} was saved by another worker first; this pass is dropped.", runId);
-            return false;
+            logger.LogInformation("Run {RunId} was saved by another worker first; this pass is dropped.", runs[0].Id);
+            return 0;
         }
 
-        if (journal.QueuedDeliveries > 0)
+        if (queued > 0)
         {
             deliveriesWakeUp.Signal();
         }
 
-        return true;
+        return runs.Count;
+    }
+
+    private async Task ExecuteOneAsync(NotifyDbContext db, FlowRun run, PublishedFlow? flow, RecordEvent? e, Record? record,
+        RecordType recordType, Journal journal, DateTime now, CancellationToken ct)
+    {
+        if (flow is null || e is null)
+        {
+            run.Fail(flow is null ? "The flow version is gone." : "The event is gone.", now);
+            return;
+        }
+
+        if (record is null)
+        {
+            journal.Write("trigger", "trigger", "cancelled", "The record no longer exists.");
+            run.Cancel("The record no longer exists.", now);
+            return;
+        }
+
+        if (run.Status == RunStatus.Waiting)
+        {
+            run.Resume(now);
+        }
+
+        if (!run.AtTrigger || CheckDeadline(run, record, recordType, journal, flow.Definition, now))
+        {
+            var context = new StepContext { Run = run, Event = e, Record = record.Snapshot(), RecordType = recordType, Now = now, Db = db };
+            await RunStepsAsync(context, flow.Definition, journal, ct);
+        }
     }
 
     private static bool CheckDeadline(FlowRun run, Record record, RecordType type, Journal journal, FlowDefinition flow, DateTime now)

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Workflows.Persistence;
+
+namespace Notify.LoadTest;
+
+/// <summary>Entry point of the load generator.</summary>
+internal static class LoadRunner
+{
+    public static async Task Main(string[] args)
+    {
+        // Load generator: record upserts over HTTP against the real app on a SQLite file on disk, with 10 published
+        // flows, until every run has queued its delivery; then the same number of rows inserted into SQLite directly.
+        var upserts = args.Length > 0 ? int.Parse(args[0]) : 5_000;
+        var concurrency = args.Length > 1 ? int.Parse(args[1]) : 32;
+        const int flows = 10;
+        var folder = Path.Combine(Path.GetTempPath(), "notify-load", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        Console.WriteLine($"{upserts} upserts, {concurrency} concurrent requests, {flows} published flows, SQLite at {folder}");
+
+        await using (var app = new LoadFactory(Path.Combine(folder, "notify.db")))
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1");
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            http.DefaultRequestHeaders.Add("X-Api-Key", LoadFactory.ApiKey);
+            await http.PutAsJsonAsync("/api/v1/contacts/load-customer", new { name = "Load Customer", emails = new[] { "load@example.com" } });
+            await http.PutAsJsonAsync("/api/v1/templates/load", new { name = "Load", content = new { inApp = "Record {{ record.key }} is {{ record.status }}" } });
+            for (var f = 0; f < flows; f++)
+            {
+                var flow = new
+                {
+                    name = $"Load {f}",
+                    trigger = new { @event = "record.created", recordTypes = new[] { "load" } },
+                    steps = new object[]
+                    {
+                        new { kind = "condition", id = "c", expression = "record.Status == \"new\"" },
+                        new { kind = "send", id = "s", channels = new[] { "inApp" }, template = "load", recipients = new[] { "customer" } },
+                    },
+                };
+                (await http.PutAsJsonAsync($"/api/v1/flows/load-{f}", flow)).EnsureSuccessStatusCode();
+                (await http.PostAsync($"/api/v1/flows/load-{f}/publish", null)).EnsureSuccessStatusCode();
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(6)); // the published-flow cache refreshes
+            var factory = app.Services.GetRequiredService<IDbContextFactory<NotifyDbContext>>();
+            var clock = Stopwatch.StartNew();
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < upserts)
+                {
+                    var response = await http.PutAsJsonAsync($"/api/v1/records/load/L{i}", new { status = "new", title = $"Load {i}", contacts = new { customer = "load-customer" } });
+                    response.EnsureSuccessStatusCode();
+                }
+            }));
+            var ingested = clock.Elapsed;
+            var expected = upserts * flows;
+            int queued;
+            do
+            {
+                await Task.Delay(200);
+                await using var db = await factory.CreateDbContextAsync();
+                queued = await db.Deliveries.CountAsync(d => d.RecordType == "load");
+            }
+            while (queued < expected && clock.Elapsed < TimeSpan.FromMinutes(20));
+            var endToEnd = clock.Elapsed;
+
+            Console.WriteLine($"ingest:     {upserts} upserts in {ingested.TotalSeconds:F1} s = {upserts / ingested.TotalSeconds:F0} upserts/s");
+            Console.WriteLine($"end to end: {queued} deliveries queued by {expected} runs in {endToEnd.TotalSeconds:F1} s = {upserts / endToEnd.TotalSeconds:F0} upserts/s ({queued / endToEnd.TotalSeconds:F0} runs/s)");
+
+            var rows = upserts * (2 + (2 * flows)); // record + event + per flow a run and a delivery
+            var ceiling = PlainInsert(Path.Combine(folder, "ceiling.db"), rows);
+            Console.WriteLine($"ceiling:    {rows} rows inserted in batches of 1000 in {ceiling.TotalSeconds:F2} s = {rows / ceiling.TotalSeconds:F0} rows/s");
+            Console.WriteLine($"Notify wrote {rows / endToEnd.TotalSeconds:F0} rows/s end to end = {100 * ceiling.TotalSeconds / endToEnd.TotalSeconds:F1}% of the plain-insert ceiling");
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, true);
+    }
+
+    private static TimeSpan PlainInsert(string file, int rows)
+    {
+        using var connection = new SqliteConnection($"Data Source={file}");
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE rows (id TEXT PRIMARY KEY, kind TEXT, body TEXT, created TEXT);";
+            pragma.ExecuteNonQuery();
+        }
+
+        var clock = Stopwatch.StartNew();
+        for (var start = 0; start < rows; start += 1000)
+        {
+            using var tx = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO rows VALUES ($id, $kind, $body, $created)";
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+            var body = insert.Parameters.Add("$body", SqliteType.Text);
+            var created = insert.Parameters.Add("$created", SqliteType.Text);
+            for (var i = start; i < Math.Min(rows, start + 1000); i++)
+            {
+                id.Value = Guid.NewGuid().ToString();
+                kind.Value = "delivery";
+                body.Value = $"Record L{i} is new";
+                created.Value = DateTime.UtcNow.ToString("O");
+                insert.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+
+        return clock.Elapsed;
+    }
+}
+
+/// <summary>The app with its own database, demo data off, and a known key.</summary>
+internal sealed class LoadFactory(string databaseFile) : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "load-key";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Notify", $"Data Source={databaseFile}");
+        builder.UseSetting("Notify:Bootstrap:ApiKey", ApiKey);
+        builder.UseSetting("Notify:Demo:Seed", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
