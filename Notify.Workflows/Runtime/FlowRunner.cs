@@ -47,13 +47,14 @@ public sealed class FlowRunner(
             .ToDictionary(r => (r.Type, r.Key));
         var recordTypes = await db.RecordTypes.AsNoTracking().Where(t => types.Contains(t.Type)).ToDictionaryAsync(t => t.Type, ct);
         var queued = 0;
+        var lookups = new LookupCache(db);
         foreach (var run in runs)
         {
             var journal = new Journal(db, run, now);
             var flow = await flows.GetVersionAsync(run.FlowVersionId, ct);
             var recordType = recordTypes.GetValueOrDefault(run.RecordType) ?? RecordType.Create(run.RecordType, run.RecordType, []);
             await ExecuteOneAsync(db, run, flow, events.GetValueOrDefault(run.EventId), records.GetValueOrDefault((run.RecordType, run.RecordKey)),
-                recordType, journal, now, ct);
+                recordType, journal, lookups, now, ct);
             queued += journal.QueuedDeliveries;
         }
 
@@ -87,7 +88,7 @@ public sealed class FlowRunner(
     }
 
     private async Task ExecuteOneAsync(NotifyDbContext db, FlowRun run, PublishedFlow? flow, RecordEvent? e, Record? record,
-        RecordType recordType, Journal journal, DateTime now, CancellationToken ct)
+        RecordType recordType, Journal journal, LookupCache lookups, DateTime now, CancellationToken ct)
     {
         if (flow is null || e is null)
         {
@@ -109,7 +110,7 @@ public sealed class FlowRunner(
 
         if (!run.AtTrigger || CheckDeadline(run, record, recordType, journal, flow.Definition, now))
         {
-            var context = new StepContext { Run = run, Event = e, Record = record.Snapshot(), RecordType = recordType, Now = now, Db = db };
+            var context = new StepContext { Run = run, Event = e, Record = record.Snapshot(), RecordType = recordType, Now = now, Db = db, Lookups = lookups };
             await RunStepsAsync(context, flow.Definition, journal, ct);
         }
     }

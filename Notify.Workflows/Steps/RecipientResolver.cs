@@ -9,7 +9,7 @@ namespace Notify.Workflows.Steps;
 public static class RecipientResolver
 {
     public static async Task<(IReadOnlyList<Recipient> People, IReadOnlyList<string> Notes)> ResolveAsync(
-        NotifyDbContext db, IReadOnlyList<string> roles, RecordSnapshot record, RecordEvent e, CancellationToken ct)
+        NotifyDbContext db, LookupCache lookups, IReadOnlyList<string> roles, RecordSnapshot record, RecordEvent e, CancellationToken ct)
     {
         var keys = new List<string>();
         var fixedPeople = new List<Recipient>();
@@ -49,7 +49,7 @@ public static class RecipientResolver
         }
 
         var distinct = keys.Distinct().ToList();
-        var contacts = await db.Contacts.AsNoTracking().Where(c => distinct.Contains(c.Key)).ToListAsync(ct);
+        var contacts = (await lookups.ContactsAsync(distinct, ct)).ToList();
         if (groups.Count > 0)
         {
             var all = await db.Contacts.AsNoTracking().ToListAsync(ct);

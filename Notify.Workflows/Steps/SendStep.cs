@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Notify.Domain.Contacts;
 using Notify.Domain.Messaging;
 using Notify.Domain.Messaging.Sms;
@@ -18,13 +17,13 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
     public async Task<StepResult> ExecuteAsync(StepContext context, StepDefinition definition, CancellationToken ct)
     {
         var step = (SendStepDefinition)definition;
-        var template = await context.Db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == step.Template, ct);
+        var template = await context.Lookups.TemplateAsync(step.Template, ct);
         if (template is null)
         {
             return StepResult.Fail($"The template '{step.Template}' does not exist.");
         }
 
-        var (people, notes) = await RecipientResolver.ResolveAsync(context.Db, step.Recipients, context.Record, context.Event, ct);
+        var (people, notes) = await RecipientResolver.ResolveAsync(context.Db, context.Lookups, step.Recipients, context.Record, context.Event, ct);
         var queued = new List<DeliveryDraft>();
         var skipped = new List<(DeliveryDraft, string)>();
         foreach (var person in people)

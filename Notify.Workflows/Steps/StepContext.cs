@@ -21,5 +21,8 @@ public sealed class StepContext
 
     public required NotifyDbContext Db { get; init; }
 
+    /// <summary>Shared by the runs of one batch.</summary>
+    public LookupCache Lookups { get; init; } = null!;
+
     public ConditionInput ToConditionInput() => ConditionInputFactory.Create(Event, Record, RecordType, Now);
 }
