@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RunStarter>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<FlowRunner>();
+        services.AddSingleton<EventExplainer>();
         services.AddSingleton<RunsWakeUp>();
         services.AddSingleton<DeliveriesWakeUp>();
         services.AddSingleton<DatabaseInitializer>();

@@ -75,4 +75,18 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("still-ready", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("2 queued, 0 skipped");
     }
+
+    [Fact]
+    public async Task Record_WhichFlowsRan_ExplainsEachFlow()
+    {
+        var page = await browser.OpenAsync("/records/order/AO1000");
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = "record.status_changed" });
+
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Which flows ran?" }).ClickAsync();
+
+        var table = page.GetByTestId("explain");
+        await Assertions.Expect(table).ToContainTextAsync("Order ready", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(table).ToContainTextAsync("Ran to the end");
+        await Assertions.Expect(table).ToContainTextAsync("listens for record.deadline");
+    }
 }

@@ -46,6 +46,25 @@ public class RecordsApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixtu
     }
 
     [Fact]
+    public async Task Explain_SaysWhichFlowsRanAndWhyTheOthersDidNot()
+    {
+        await Api.PutAsJsonAsync("/api/v1/records/order/WHY-1", new { status = "new", contacts = new { customer = "anna" } });
+        var ready = await JsonAsync(await Api.PutAsJsonAsync("/api/v1/records/order/WHY-1", new { status = "ready", contacts = new { customer = "anna" } }));
+        var eventId = ready.GetProperty("events")[0].GetProperty("eventId").GetString();
+
+        var json = await Eventually.GetAsync(
+            async () => await JsonAsync(await Api.GetAsync($"/api/v1/events/{eventId}/explain")),
+            j => j.GetProperty("flows").EnumerateArray().Any(f => f.TryGetProperty("runStatus", out var s) && s.GetString() == "completed"));
+
+        var flows = json.GetProperty("flows").EnumerateArray().ToDictionary(f => f.GetProperty("flowKey").GetString()!);
+        Assert.True(flows["order-ready"].GetProperty("started").GetBoolean());
+        Assert.Equal(1, flows["order-ready"].GetProperty("deliveriesSent").GetInt32());
+        Assert.Equal(1, flows["order-ready"].GetProperty("deliveriesSkipped").GetInt32());
+        Assert.False(flows["task-due-soon"].GetProperty("started").GetBoolean());
+        Assert.Contains("listens for record.deadline", flows["task-due-soon"].GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task GetUnknownRecord_Is404ProblemDetails()
     {
         var response = await Api.GetAsync("/api/v1/records/order/NOPE");
