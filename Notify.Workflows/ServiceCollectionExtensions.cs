@@ -108,5 +108,6 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<IChannelProvider, InAppProvider>();
         services.AddSingleton<ChannelProviders>();
+        services.AddSingleton<SmsStatusService>();
     }
 }

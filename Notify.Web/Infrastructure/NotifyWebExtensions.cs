@@ -10,6 +10,7 @@ using Notify.Web.Features.Events;
 using Notify.Web.Features.Flows;
 using Notify.Web.Features.Records;
 using Notify.Web.Features.Runs;
+using Notify.Web.Features.Sms;
 using Notify.Web.Features.Templates;
 using Notify.Workflows;
 using Notify.Workflows.Demo;
@@ -88,6 +89,7 @@ public static class NotifyWebExtensions
         api.MapFlowsApi();
         api.MapRunsApi();
         api.MapDeliveriesApi();
+        api.MapSmsStatusApi();
         return app;
     }
 

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Notify.Workflows.Channels.Sms;
+
+/// <summary>
+/// Twilio's request signature: HMAC-SHA1, keyed with the auth token, of the full URL followed by every posted
+/// parameter's name and value, sorted by name; Base64 in the <c>X-Twilio-Signature</c> header.
+/// </summary>
+public static class TwilioSignature
+{
+    public static string Compute(string url, IEnumerable<KeyValuePair<string, string>> parameters, string authToken)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            data.Append(name).Append(value);
+        }
+
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+    }
+
+    public static bool IsValid(string? signature, string url, IEnumerable<KeyValuePair<string, string>> parameters, string authToken)
+    {
+        if (string.IsNullOrEmpty(signature))
+        {
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(Compute(url, parameters, authToken));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
+    }
+}

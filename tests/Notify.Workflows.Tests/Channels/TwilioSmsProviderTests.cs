@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Messaging;
+using Notify.Domain.Records;
+
+namespace Notify.Workflows.Tests.Channels;
+
+public sealed class TwilioSmsProviderTests : IDisposable
+{
+    private readonly TwilioStandIn _twilio = new();
+
+    private Dictionary<string, string?> Settings(string? senderName = null) => new()
+    {
+        ["Notify:Sms:Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+        ["Notify:Sms:Twilio:AuthToken"] = "secret-token",
+        ["Notify:Sms:Twilio:From"] = "+4759440000",
+        ["Notify:Sms:Twilio:BaseUrl"] = _twilio.BaseUrl,
+        ["Notify:Sms:SenderName"] = senderName,
+    };
+
+    private static async Task MakeOrderReadyAsync(EngineHarness engine, string key)
+    {
+        var order = new RecordState { Status = "new", Contacts = new Dictionary<string, string> { ["customer"] = "ola" } };
+        await engine.Ingest.UpsertRecordAsync("order", key, order, CancellationToken.None);
+        await engine.Ingest.UpsertRecordAsync("order", key, order with { Status = "ready" }, CancellationToken.None);
+        await engine.RunAllAsync();
+    }
+
+    private static async Task<Delivery> SmsAsync(EngineHarness engine, string key) =>
+        Assert.Single(await engine.DeliveriesAsync("order", key), d => d.Channel == Channel.Sms);
+
+    [Fact]
+    public async Task Send_PostsTheExactFormWithBasicAuth()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: Settings());
+
+        await MakeOrderReadyAsync(engine, "TW-1");
+
+        var request = Assert.Single(_twilio.Requests, r => r.Form.GetValueOrDefault("Body", "").Contains("TW-1"));
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json", request.Path);
+        Assert.StartsWith("application/x-www-form-urlencoded", request.ContentType);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("AC0123456789abcdef0123456789abcdef:secret-token")), request.Authorization);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["To"] = "+4791234567",
+            ["Body"] = "Hi Ola, your order TW-1 is ready for pick-up.",
+            ["From"] = "+4759440000",
+        }, request.Form);
+        var sms = await SmsAsync(engine, "TW-1");
+        Assert.Equal(DeliveryStatus.Sent, sms.Status);
+        Assert.StartsWith("SM", sms.ProviderMessageId);
+        Assert.Equal("twilio", sms.Provider);
+    }
+
+    [Fact]
+    public async Task Send_WithSenderName_UsesItAsFrom()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: Settings("Verksted"));
+
+        await MakeOrderReadyAsync(engine, "TW-2");
+
+        Assert.Equal("Verksted", Assert.Single(_twilio.Requests, r => r.Form["Body"].Contains("TW-2")).Form["From"]);
+    }
+
+    [Fact]
+    public async Task TooManyRequests_IsRetriedAfterBackoff_AndSendsExactlyOneMessage()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: Settings());
+        _twilio.Then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}");
+
+        await MakeOrderReadyAsync(engine, "TW-3");
+        var first = await SmsAsync(engine, "TW-3");
+        Assert.Equal(DeliveryStatus.Queued, first.Status);
+        Assert.Contains("429", first.Reason);
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        var sms = await SmsAsync(engine, "TW-3");
+        Assert.Equal(DeliveryStatus.Sent, sms.Status);
+        Assert.Equal(2, sms.Attempts);
+        Assert.Equal(2, _twilio.Requests.Count(r => r.Form["Body"].Contains("TW-3")));
+    }
+
+    [Fact]
+    public async Task InvalidNumber_FailsPermanentlyWithTwiliosReason()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: Settings());
+        _twilio.Then(400, "{\"code\": 21211, \"message\": \"The 'To' number +4791234567 is not a valid phone number.\", \"status\": 400}");
+
+        await MakeOrderReadyAsync(engine, "TW-4");
+        await engine.AdvanceAsync(TimeSpan.FromHours(2));
+
+        var sms = await SmsAsync(engine, "TW-4");
+        Assert.Equal(DeliveryStatus.Failed, sms.Status);
+        Assert.Contains("21211", sms.Reason);
+        Assert.Equal(1, sms.Attempts);
+        Assert.Single(_twilio.Requests, r => r.Form["Body"].Contains("TW-4"));
+    }
+
+    [Fact]
+    public async Task ServerErrors_GiveUpAfterTheAttemptLimit()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: Settings());
+        for (var i = 0; i < Delivery.MaxAttempts; i++) _twilio.Then(503, "{\"message\": \"unavailable\"}");
+
+        await MakeOrderReadyAsync(engine, "TW-5");
+        for (var i = 0; i < Delivery.MaxAttempts; i++) await engine.AdvanceAsync(TimeSpan.FromHours(2));
+
+        var sms = await SmsAsync(engine, "TW-5");
+        Assert.Equal(DeliveryStatus.Failed, sms.Status);
+        Assert.Contains("gave up", sms.Reason);
+        Assert.Equal(Delivery.MaxAttempts, _twilio.Requests.Count(r => r.Form["Body"].Contains("TW-5")));
+    }
+
+    public void Dispose() => _twilio.Dispose();
+}
