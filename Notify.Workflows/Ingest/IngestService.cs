@@ -69,6 +69,52 @@ public sealed class IngestService(
         return new EventSummary(e.Id, e.Type, null, null, started);
     }
 
+    /// <summary>Removes a record; its runs that are still waiting (reminders, delays) are cancelled. History stays.</summary>
+    public async Task<bool> DeleteRecordAsync(string type, string key, CancellationToken ct)
+    {
+        type = type.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var record = await db.Records.FirstOrDefaultAsync(r => r.Type == type && r.Key == key, ct);
+        if (record is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var open = await db.Runs.Where(r => r.RecordType == type && r.RecordKey == key
+            && (r.Status == RunStatus.Waiting || r.Status == RunStatus.Running)).ToListAsync(ct);
+        foreach (var run in open)
+        {
+            run.Cancel("The record was deleted.", now);
+            db.Journal.Add(JournalEntry.Write(run.Id, run.CurrentStepId ?? "trigger", "trigger", "cancelled", "The record was deleted.", now));
+        }
+
+        db.Records.Remove(record);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Creates or changes a record type and the statuses that count as done for it.</summary>
+    public async Task<RecordType> SaveRecordTypeAsync(string type, string? name, IReadOnlyList<string> doneStatuses, CancellationToken ct)
+    {
+        Keys.Require(type, "type");
+        type = type.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await db.RecordTypes.FirstOrDefaultAsync(t => t.Type == type, ct);
+        var saved = RecordType.Create(type, string.IsNullOrWhiteSpace(name) ? existing?.Name ?? type : name.Trim(), doneStatuses);
+        if (existing is not null)
+        {
+            db.RecordTypes.Remove(existing);
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.RecordTypes.Add(saved);
+        await db.SaveChangesAsync(ct);
+        return saved;
+    }
+
     private void EnsureWriter()
     {
         if (_writer is not null)

@@ -9,7 +9,18 @@ public static class RecordsApi
     {
         api.MapPut("/records/{type}/{key}", UpsertAsync).WithSummary("Upsert a record's state; answers with the events it derived.");
         api.MapGet("/records/{type}/{key}", GetAsync).WithSummary("A record with its events, runs and deliveries.");
+        api.MapDelete("/records/{type}/{key}", DeleteAsync).WithSummary("Delete a record; its waiting reminders are cancelled, its history stays.");
+        api.MapPut("/record-types/{type}", SaveTypeAsync).WithSummary("Declare a record type and which of its statuses count as done.");
         return api;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string type, string key, IngestService ingest, CancellationToken ct) =>
+        await ingest.DeleteRecordAsync(type, key, ct) ? TypedResults.NoContent() : TypedResults.Problem($"There is no {type} record '{key}'.", statusCode: 404);
+
+    private static async Task<Ok<RecordTypeBody>> SaveTypeAsync(string type, RecordTypeBody body, IngestService ingest, CancellationToken ct)
+    {
+        var saved = await ingest.SaveRecordTypeAsync(type, body.Name, body.DoneStatuses ?? [], ct);
+        return TypedResults.Ok(new RecordTypeBody(saved.Name, saved.DoneStatuses));
     }
 
     private static async Task<Ok<UpsertResult>> UpsertAsync(string type, string key, RecordBody body, IngestService ingest, CancellationToken ct) =>

@@ -14,6 +14,14 @@ public class CustomEventTests
     public async Task SameIdempotencyKeyPostedConcurrently_StoresOneEventAndAnswersTheSame()
     {
         await using var engine = await EngineHarness.StartAsync();
+        var flows = (Definitions.FlowService)engine.Services.GetService(typeof(Definitions.FlowService))!;
+        await flows.SaveDraftAsync("booking", new Definitions.FlowDefinition
+        {
+            Name = "Booking confirmed",
+            Trigger = new Definitions.TriggerDefinition { Event = "booking.confirmed", RecordTypes = ["order"] },
+            Steps = [new Definitions.SendStepDefinition { Id = "s", Channels = ["inApp"], Template = "order-ready", Recipients = ["contact:ola"] }],
+        }, CancellationToken.None);
+        await flows.PublishAsync("booking", false, CancellationToken.None);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => engine.Ingest.PostEventAsync(Booking(), "req-1", CancellationToken.None)));
 
@@ -21,6 +29,8 @@ public class CustomEventTests
         Assert.Equal(7, answers.Count(a => a.Duplicate));
         await using var db = await engine.Db();
         Assert.Equal(1, await db.Events.CountAsync(e => e.Type == "booking.confirmed"));
+        Assert.Equal(1, await db.Runs.CountAsync(r => r.FlowKey == "booking"));
+        Assert.All(answers, a => Assert.Equal(["booking"], a.StartedFlows));
     }
 
     [Fact]

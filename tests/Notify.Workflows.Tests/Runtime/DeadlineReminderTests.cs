@@ -80,4 +80,30 @@ public class DeadlineReminderTests
 
         Assert.DoesNotContain(await engine.DeliveriesAsync("task", "T4"), d => d.FlowKey == "task-overdue");
     }
+
+    [Fact]
+    public async Task RecordDeleted_CancelsItsReminders()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.UpsertTaskAsync("T5", "open", engine.Clock.GetUtcNow().AddHours(48), "per");
+
+        Assert.True(await engine.Ingest.DeleteRecordAsync("task", "T5", CancellationToken.None));
+        await engine.AdvanceAsync(TimeSpan.FromDays(4));
+
+        Assert.Empty(await engine.DeliveriesAsync("task", "T5"));
+        Assert.All(await engine.RunsAsync("task", "T5"), r => Assert.Equal(RunStatus.Cancelled, r.Status));
+    }
+
+    [Fact]
+    public async Task NewDoneStatus_DeclaredForTheType_StopsReminders()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.Ingest.SaveRecordTypeAsync("task", "Task", ["done", "cancelled", "archived"], CancellationToken.None);
+        await engine.UpsertTaskAsync("T6", "open", engine.Clock.GetUtcNow().AddHours(48), "per");
+
+        await engine.UpsertTaskAsync("T6", "archived", engine.Clock.GetUtcNow().AddHours(48), "per");
+        await engine.AdvanceAsync(TimeSpan.FromDays(4));
+
+        Assert.Empty(await engine.DeliveriesAsync("task", "T6"));
+    }
 }
