@@ -21,6 +21,9 @@ public sealed record DeliveryFilter
     /// <summary>Searched in subject, body, address and name.</summary>
     public string? Text { get; init; }
 
+    /// <summary>"sandbox" for the sandbox outbox; "smtp", "twilio", "in-app".</summary>
+    public string? Provider { get; init; }
+
     public DateTime? From { get; init; }
 
     public DateTime? To { get; init; }

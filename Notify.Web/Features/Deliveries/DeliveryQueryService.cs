@@ -8,6 +8,13 @@ public sealed class DeliveryQueryService(IDbContextFactory<NotifyDbContext> dbFa
 {
     public const int MaxPageSize = 500;
 
+    public async Task<DeliveryPreview?> PreviewAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return d is null ? null : new DeliveryPreview(d.Id, d.Channel, d.RecipientName, d.Address, d.Subject, d.Body, d.HtmlBody, d.Status, d.Reason, d.CreatedAt);
+    }
+
     public async Task<PageOf<DeliveryRow>> SearchAsync(DeliveryFilter filter, CancellationToken ct)
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
@@ -19,6 +26,7 @@ public sealed class DeliveryQueryService(IDbContextFactory<NotifyDbContext> dbFa
         if (!string.IsNullOrWhiteSpace(filter.Flow)) query = query.Where(d => d.FlowKey == filter.Flow);
         if (!string.IsNullOrWhiteSpace(filter.RecordType)) query = query.Where(d => d.RecordType == filter.RecordType.ToLower());
         if (!string.IsNullOrWhiteSpace(filter.RecordKey)) query = query.Where(d => d.RecordKey == filter.RecordKey);
+        if (!string.IsNullOrWhiteSpace(filter.Provider)) query = query.Where(d => d.Provider == filter.Provider);
         if (filter.From is { } from) query = query.Where(d => d.CreatedAt >= from);
         if (filter.To is { } to) query = query.Where(d => d.CreatedAt < to);
         if (!string.IsNullOrWhiteSpace(filter.Recipient))

@@ -32,4 +32,19 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Deliveries" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = "AO1000" }).First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
     }
+
+    [Fact]
+    public async Task SandboxOutbox_ShowsTheSmsWithEncodingAndSegments_AndTheEmailAsRendered()
+    {
+        var page = await browser.OpenAsync("/sandbox");
+        await Assertions.Expect(page.GetByText("Email and SMS both go to the sandbox")).ToBeVisibleAsync();
+
+        await page.Locator("tr", new PageLocatorOptions { HasText = "your order AO1000 is ready for pick-up" }).Filter(new LocatorFilterOptions { HasText = "SMS" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("preview-sms-info")).ToContainTextAsync("GSM-7 · 1 segment", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Close" }).ClickAsync();
+
+        await page.Locator("tr", new PageLocatorOptions { HasText = "Your order AO1000 is ready" }).Filter(new LocatorFilterOptions { HasText = "ola@example.com" }).First.ClickAsync();
+        var frame = page.FrameLocator("iframe[data-testid=preview-email]");
+        await Assertions.Expect(frame.Locator("body")).ToContainTextAsync("Storgata 1, Oslo", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+    }
 }

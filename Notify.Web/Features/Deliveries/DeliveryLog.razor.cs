@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Notify.Domain.Messaging;
+
+namespace Notify.Web.Features.Deliveries;
+
+public partial class DeliveryLog
+{
+    private MudDataGrid<DeliveryRow>? _grid;
+    private string? _text;
+    private string? _recipient;
+    private Channel? _channel;
+    private DeliveryStatus? _status;
+    private string? _flow;
+    private DateTime? _from;
+    private DateTime? _to;
+
+    [Inject] private DeliveryQueryService Deliveries { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    /// <summary>Fixed filter: only deliveries of this provider (the sandbox outbox uses "sandbox").</summary>
+    [Parameter] public string? Provider { get; set; }
+
+    [Parameter] public Channel? InitialChannel { get; set; }
+
+    [Parameter] public string? RecordKey { get; set; }
+
+    [Parameter] public string EmptyText { get; set; } = "Nothing has been sent yet. Deliveries appear here as soon as a published flow sends a message.";
+
+    protected override void OnInitialized() => _channel = InitialChannel;
+
+    private bool HasFilters => !string.IsNullOrEmpty(_text) || !string.IsNullOrEmpty(_recipient) || _channel is not null || _status is not null
+        || !string.IsNullOrEmpty(RecordKey) || !string.IsNullOrEmpty(_flow) || _from is not null || _to is not null;
+
+    internal static string ChannelLabel(Channel channel) => channel switch
+    {
+        Channel.Sms => "SMS",
+        Channel.Email => "Email",
+        _ => "In-app",
+    };
+
+    private static string Preview(string body) => body.Length > 140 ? body[..140] + "…" : body;
+
+    private async Task<GridData<DeliveryRow>> LoadAsync(GridState<DeliveryRow> state, CancellationToken ct)
+    {
+        var page = await Deliveries.SearchAsync(new DeliveryFilter
+        {
+            Text = _text, Recipient = _recipient, Channel = _channel, Status = _status, RecordKey = RecordKey, Flow = _flow, Provider = Provider,
+            From = _from?.Date, To = _to?.Date.AddDays(1), Page = state.Page, PageSize = state.PageSize,
+        }, ct);
+        return new GridData<DeliveryRow> { Items = page.Items, TotalItems = page.Total };
+    }
+
+    private Task OnTextChanged(string? value) => Reload(() => _text = value);
+
+    private Task OnRecipientChanged(string? value) => Reload(() => _recipient = value);
+
+    private Task OnChannelChanged(Channel? value) => Reload(() => _channel = value);
+
+    private Task OnStatusChanged(DeliveryStatus? value) => Reload(() => _status = value);
+
+    private Task OpenAsync(DataGridRowClickEventArgs<DeliveryRow> args) =>
+        Dialogs.ShowAsync<DeliveryPreviewDialog>($"{ChannelLabel(args.Item.Channel)} to {args.Item.RecipientName}",
+            new DialogParameters<DeliveryPreviewDialog> { { d => d.DeliveryId, args.Item.Id } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+
+    private async Task Reload(Action change)
+    {
+        change();
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+}
