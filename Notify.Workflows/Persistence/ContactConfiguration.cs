@@ -5,7 +5,8 @@ using Notify.Domain.Templates;
 
 namespace Notify.Workflows.Persistence;
 
-internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>, IEntityTypeConfiguration<MessageTemplate>
+internal sealed class ContactConfiguration :
+    IEntityTypeConfiguration<Contact>, IEntityTypeConfiguration<MessageTemplate>, IEntityTypeConfiguration<ConsentChange>
 {
     public void Configure(EntityTypeBuilder<Contact> builder)
     {
@@ -19,6 +20,13 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>, 
         builder.Property(c => c.Consent).HasJsonConversion();
         builder.Ignore(c => c.PrimaryEmail);
         builder.Ignore(c => c.PrimaryPhone);
+    }
+
+    public void Configure(EntityTypeBuilder<ConsentChange> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.HasIndex(c => new { c.ContactKey, c.At });
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(10);
     }
 
     public void Configure(EntityTypeBuilder<MessageTemplate> builder)

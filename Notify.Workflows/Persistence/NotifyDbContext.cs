@@ -19,6 +19,8 @@ public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) :
 
     public DbSet<Contact> Contacts => Set<Contact>();
 
+    public DbSet<ConsentChange> ConsentChanges => Set<ConsentChange>();
+
     public DbSet<MessageTemplate> Templates => Set<MessageTemplate>();
 
     public DbSet<Flow> Flows => Set<Flow>();

@@ -9,13 +9,15 @@ namespace Notify.Web.Features.Contacts;
 /// <summary>People: created, changed, found and removed; the Contacts page and the API both call this.</summary>
 public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory, PhoneNumberNormalizer phones, TimeProvider time)
 {
-    public async Task<(ContactView Contact, bool Created)> UpsertAsync(string key, ContactDetails details, CancellationToken ct)
+    public async Task<(ContactView Contact, bool Created)> UpsertAsync(
+        string key, ContactDetails details, CancellationToken ct, string changedBy = "api", string source = "api")
     {
         Keys.Require(key, "key");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Key == key, ct);
         var created = contact is null;
+        var before = contact?.Consent;
         if (contact is null)
         {
             contact = Contact.Create(key, details, phones, now);
@@ -26,8 +28,16 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
             contact.Update(details, phones, now);
         }
 
+        db.ConsentChanges.AddRange(ConsentChange.Between(key, before, contact.Consent, changedBy, source, now));
         await db.SaveChangesAsync(ct);
         return (ContactView.From(contact), created);
+    }
+
+    public async Task<IReadOnlyList<ConsentChangeView>> ConsentHistoryAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ConsentChanges.AsNoTracking().Where(c => c.ContactKey == key).OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new ConsentChangeView(c.Channel, c.Granted, c.ChangedBy, c.Source, c.At)).ToListAsync(ct);
     }
 
     public async Task<ContactView?> GetAsync(string key, CancellationToken ct)

@@ -9,6 +9,8 @@ public static class ContactsApi
         api.MapPut("/contacts/{key}", UpsertAsync).WithSummary("Create or replace a person.");
         api.MapGet("/contacts/{key}", GetAsync).WithSummary("A person.");
         api.MapDelete("/contacts/{key}", DeleteAsync).WithSummary("Remove a person.");
+        api.MapGet("/contacts/{key}/consent-history", async (string key, ContactService contacts, CancellationToken ct) =>
+            TypedResults.Ok(await contacts.ConsentHistoryAsync(key, ct))).WithSummary("The consent ledger: who changed which channel's consent, when and how.");
         return api;
     }
 

@@ -41,4 +41,20 @@ public class ContactsApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixt
         Assert.Equal(HttpStatusCode.NoContent, (await Api.DeleteAsync("/api/v1/contacts/temp")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/contacts/temp")).StatusCode);
     }
+
+    [Fact]
+    public async Task ConsentChanges_AreKeptAsALedger()
+    {
+        await Api.PutAsJsonAsync("/api/v1/contacts/ledger", new { name = "Ledger", consent = new { sms = true, email = true, inApp = true } });
+        await Api.PutAsJsonAsync("/api/v1/contacts/ledger", new { name = "Ledger", consent = new { sms = false, email = true, inApp = true } });
+        await Api.PutAsJsonAsync("/api/v1/contacts/ledger", new { name = "Ledger renamed", consent = new { sms = false, email = true, inApp = true } });
+
+        var history = await JsonAsync(await Api.GetAsync("/api/v1/contacts/ledger/consent-history"));
+
+        var lines = history.EnumerateArray().Select(l => (l.GetProperty("channel").GetString(), l.GetProperty("granted").GetBoolean())).ToList();
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(("sms", false), lines[0]);
+        Assert.Equal(3, lines.Count(l => l.Item2));
+        Assert.All(history.EnumerateArray(), l => Assert.Equal("api", l.GetProperty("source").GetString()));
+    }
 }
