@@ -107,6 +107,7 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddSingleton<IChannelProvider, InAppProvider>();
+        services.AddSingleton<InAppMessages>();
         services.AddSingleton<ChannelProviders>();
         services.AddSingleton<SmsStatusService>();
     }

@@ -19,6 +19,7 @@ public sealed class DeliveryDispatcher(
     ChannelProviders providers,
     TimeProvider time,
     DeliveriesWakeUp wakeUp,
+    Channels.InApp.InAppMessages inApp,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -127,6 +128,7 @@ public sealed class DeliveryDispatcher(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        inApp.Publish(cheap.Where(d => d.Channel == Channel.InApp && d.ContactKey is not null).Select(d => d.ContactKey!));
         var sent = cheap.Count;
         foreach (var delivery in claimed.Except(cheap))
         {

@@ -4,7 +4,7 @@ using Notify.Domain.Messaging;
 
 namespace Notify.Workflows.Persistence;
 
-internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>, IEntityTypeConfiguration<Reply>
 {
     public void Configure(EntityTypeBuilder<Delivery> builder)
     {
@@ -17,5 +17,13 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => d.RunId);
         builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+    }
+
+    public void Configure(EntityTypeBuilder<Reply> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.RecordType, r.RecordKey, r.At });
+        builder.HasIndex(r => r.DeliveryId);
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(10);
     }
 }

@@ -33,6 +33,8 @@ public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) :
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
+    public DbSet<Reply> Replies => Set<Reply>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

@@ -26,7 +26,9 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
             .OrderByDescending(r => r.CreatedAt).Take(200).Select(RunRow.Projection).ToListAsync(ct);
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.RecordType == type && d.RecordKey == key)
             .OrderByDescending(d => d.CreatedAt).Take(200).Select(DeliveryRow.Projection).ToListAsync(ct);
-        return new RecordDetails(record.Snapshot(), record.CreatedAt, record.UpdatedAt, events, runs, deliveries);
+        var replies = await db.Replies.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).OrderBy(r => r.At)
+            .Select(r => new RecordReplyRow(r.AuthorName, r.ContactKey, r.Channel, r.Body, r.At)).ToListAsync(ct);
+        return new RecordDetails(record.Snapshot(), record.CreatedAt, record.UpdatedAt, events, runs, deliveries) { Replies = replies };
     }
 
     public async Task<(IReadOnlyList<RecordRow> Items, int Total)> SearchAsync(string? type, string? text, int page, int pageSize, CancellationToken ct)
@@ -48,4 +50,9 @@ public sealed record RecordEventRow(Guid Id, string Type, string? FromStatus, st
 
 public sealed record RecordDetails(
     RecordSnapshot Record, DateTime CreatedAt, DateTime UpdatedAt,
-    IReadOnlyList<RecordEventRow> Events, IReadOnlyList<RunRow> Runs, IReadOnlyList<DeliveryRow> Deliveries);
+    IReadOnlyList<RecordEventRow> Events, IReadOnlyList<RunRow> Runs, IReadOnlyList<DeliveryRow> Deliveries)
+{
+    public IReadOnlyList<RecordReplyRow> Replies { get; init; } = [];
+}
+
+public sealed record RecordReplyRow(string AuthorName, string? ContactKey, Notify.Domain.Messaging.Channel Channel, string Body, DateTime At);

@@ -215,6 +215,49 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.ToTable("Deliveries");
                 });
 
+            modelBuilder.Entity("Notify.Domain.Messaging.Reply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeliveryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.HasIndex("RecordType", "RecordKey", "At");
+
+                    b.ToTable("Replies");
+                });
+
             modelBuilder.Entity("Notify.Domain.Records.Record", b =>
                 {
                     b.Property<Guid>("Id")
