@@ -110,5 +110,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<InAppMessages>();
         services.AddSingleton<ChannelProviders>();
         services.AddSingleton<SmsStatusService>();
+        services.AddSingleton<SmsReplyService>();
     }
 }

@@ -3,34 +3,30 @@ using Notify.Workflows.Channels.Sms;
 
 namespace Notify.Web.Features.Sms;
 
-/// <summary>Twilio's status callback: not behind the API key (Twilio cannot send one) but behind Twilio's signature.</summary>
+/// <summary>
+/// Twilio's webhooks (status callbacks and incoming messages): not behind the API key, since Twilio cannot send
+/// one, but accepted only with a valid <c>X-Twilio-Signature</c>.
+/// </summary>
 public static class SmsStatusApi
 {
     public static RouteGroupBuilder MapSmsStatusApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/sms/status", ReceiveAsync).AllowAnonymous().DisableAntiforgery()
+        api.MapPost("/sms/status", StatusAsync).AllowAnonymous().DisableAntiforgery()
             .WithSummary("Twilio status callback; accepted only with a valid X-Twilio-Signature.");
+        api.MapPost("/sms/inbound", InboundAsync).AllowAnonymous().DisableAntiforgery()
+            .WithSummary("Twilio incoming-message webhook; the reply is threaded on the record of the last SMS to that number.");
         return api;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<SmsOptions> options, SmsStatusService statuses, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(HttpRequest request, IOptions<SmsOptions> options, SmsStatusService statuses, CancellationToken ct)
     {
-        var token = options.Value.Twilio.AuthToken;
-        if (!request.HasFormContentType || string.IsNullOrEmpty(token))
+        var (form, refused) = await VerifyAsync(request, options.Value, ct);
+        if (refused is not null)
         {
-            return TypedResults.Problem("Status callbacks need a form body and a configured Twilio auth token.", statusCode: 400);
+            return refused;
         }
 
-        var form = await request.ReadFormAsync(ct);
-        var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList();
-        var baseUrl = options.Value.StatusCallbackBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
-        var url = baseUrl + request.PathBase + request.Path + request.QueryString;
-        if (!TwilioSignature.IsValid(request.Headers["X-Twilio-Signature"], url, parameters, token))
-        {
-            return TypedResults.Problem("The X-Twilio-Signature does not match this request.", statusCode: 403);
-        }
-
-        var sid = form["MessageSid"].ToString();
+        var sid = form!["MessageSid"].ToString();
         var status = form["MessageStatus"].ToString();
         if (sid.Length == 0 || status.Length == 0)
         {
@@ -39,5 +35,41 @@ public static class SmsStatusApi
 
         await statuses.ApplyAsync(sid, status, form["ErrorCode"].FirstOrDefault(), ct);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> InboundAsync(HttpRequest request, IOptions<SmsOptions> options, SmsReplyService replies, CancellationToken ct)
+    {
+        var (form, refused) = await VerifyAsync(request, options.Value, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var from = form!["From"].ToString();
+        var body = form["Body"].ToString();
+        if (from.Length == 0 || body.Trim().Length == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["From"] = ["From and Body are required."] });
+        }
+
+        await replies.ReceiveAsync(from, body.Length > Domain.Messaging.Reply.MaxLength ? body[..Domain.Messaging.Reply.MaxLength] : body, ct);
+        return TypedResults.Text("<Response/>", "text/xml");
+    }
+
+    private static async Task<(IFormCollection? Form, IResult? Refused)> VerifyAsync(HttpRequest request, SmsOptions options, CancellationToken ct)
+    {
+        var token = options.Twilio.AuthToken;
+        if (!request.HasFormContentType || string.IsNullOrEmpty(token))
+        {
+            return (null, TypedResults.Problem("Twilio webhooks need a form body and a configured Twilio auth token.", statusCode: 400));
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList();
+        var baseUrl = options.StatusCallbackBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
+        var url = baseUrl + request.PathBase + request.Path + request.QueryString;
+        return TwilioSignature.IsValid(request.Headers["X-Twilio-Signature"], url, parameters, token)
+            ? (form, null)
+            : (null, TypedResults.Problem("The X-Twilio-Signature does not match this request.", statusCode: 403));
     }
 }

@@ -18,10 +18,13 @@ public sealed class SmsStatusApiTests : IDisposable
         ["Notify:Sms:Twilio:BaseUrl"] = "http://127.0.0.1:9",
     });
 
-    private async Task<Guid> SentSmsAsync(string sid)
+    private async Task<Guid> SentSmsAsync(string sid, string? recordKey = null)
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<NotifyDbContext>>().CreateDbContextAsync();
-        var delivery = Delivery.Queue(new DeliveryDraft { DeliveryKey = sid, Channel = Channel.Sms, Address = "+4791234567", Body = "Hi" }, DateTime.UtcNow);
+        var delivery = Delivery.Queue(new DeliveryDraft
+        {
+            DeliveryKey = sid, Channel = Channel.Sms, Address = "+4791234567", Body = "Hi", RecordType = "order", RecordKey = recordKey, RecipientName = "Ola Nordmann",
+        }, DateTime.UtcNow);
         delivery.MarkSending("twilio", DateTime.UtcNow);
         delivery.MarkSent(sid, DateTime.UtcNow);
         db.Deliveries.Add(delivery);
@@ -35,10 +38,10 @@ public sealed class SmsStatusApiTests : IDisposable
         return await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == id);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(Dictionary<string, string> form, string? signature)
+    private async Task<HttpResponseMessage> PostAsync(Dictionary<string, string> form, string? signature, string path = "/api/v1/sms/status")
     {
         using var client = _app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sms/status") { Content = new FormUrlEncodedContent(form) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
         if (signature is not null) request.Headers.Add("X-Twilio-Signature", signature);
         return await client.SendAsync(request);
     }
@@ -77,6 +80,31 @@ public sealed class SmsStatusApiTests : IDisposable
     public async Task MissingSignature_Is403()
     {
         var response = await PostAsync(new Dictionary<string, string> { ["MessageSid"] = "x", ["MessageStatus"] = "delivered" }, null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task IncomingSms_IsThreadedOnTheRecordOfTheLastMessageToThatNumber()
+    {
+        await _app.CreateApiClient().PutAsync("/api/v1/records/order/REPLY-1",
+            new StringContent("{\"status\":\"ready\"}", System.Text.Encoding.UTF8, "application/json"));
+        await SentSmsAsync("SM-reply", "REPLY-1");
+        var form = new Dictionary<string, string> { ["From"] = "+4791234567", ["To"] = "+4759440000", ["Body"] = "Can I pick it up tomorrow?", ["MessageSid"] = "SM-in-1" };
+        var signature = TwilioSignature.Compute("http://localhost/api/v1/sms/inbound", form, Token);
+
+        var response = await PostAsync(form, signature, "/api/v1/sms/inbound");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var record = await _app.CreateApiClient().GetStringAsync("/api/v1/records/order/REPLY-1");
+        Assert.Contains("Can I pick it up tomorrow?", record);
+        Assert.Contains("Ola Nordmann", record);
+    }
+
+    [Fact]
+    public async Task IncomingSms_WithoutSignature_Is403()
+    {
+        var response = await PostAsync(new Dictionary<string, string> { ["From"] = "+4791234567", ["Body"] = "x" }, null, "/api/v1/sms/inbound");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
