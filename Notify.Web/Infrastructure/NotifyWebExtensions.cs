@@ -40,6 +40,7 @@ public static class NotifyWebExtensions
         services.AddSingleton<RecordQueryService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<TemplateService>();
+        services.AddSingleton<Features.Costs.SmsCostService>();
         services.AddSingleton<Features.Inbox.InboxService>();
         services.AddSingleton<Features.Home.OverviewService>();
         return builder;

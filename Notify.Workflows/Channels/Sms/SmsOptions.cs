@@ -11,6 +11,11 @@ public sealed class SmsOptions
     /// <summary>Region for numbers written without +.</summary>
     public string DefaultRegion { get; set; } = "NO";
 
+    /// <summary>Price of one segment to one recipient, for the cost summary; none when unset.</summary>
+    public decimal? PricePerSegment { get; set; }
+
+    public string Currency { get; set; } = "NOK";
+
     /// <summary>Public base URL of this app, for Twilio's status callbacks; none when unset.</summary>
     public string? StatusCallbackBaseUrl { get; set; }
 }

@@ -47,4 +47,18 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
         var frame = page.FrameLocator("iframe[data-testid=preview-email]");
         await Assertions.Expect(frame.Locator("body")).ToContainTextAsync("Storgata 1, Oslo", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
     }
+
+    [Fact]
+    public async Task SmsCost_ShowsTodaysSegments_AndRegroupsByMonth()
+    {
+        var page = await browser.OpenAsync("/costs");
+        var table = page.GetByTestId("cost-table");
+        await Assertions.Expect(table).ToContainTextAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"), new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+
+        await page.GetByLabel("Per").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Month" }).ClickAsync();
+
+        await Assertions.Expect(table).Not.ToContainTextAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(table).ToContainTextAsync(DateTime.UtcNow.ToString("yyyy-MM"));
+    }
 }
