@@ -31,7 +31,8 @@ public static class ServiceCollectionExtensions
         services.Configure<DatabaseOptions>(configuration.GetSection("Notify:Database"));
         services.Configure<SmtpOptions>(configuration.GetSection("Notify:Email:Smtp"));
         services.Configure<BrandingOptions>(configuration.GetSection("Notify:Branding"));
-        services.Configure<SmsOptions>(configuration.GetSection("Notify:Sms"));
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Notify:Sms")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>();
         services.Configure<DemoOptions>(configuration.GetSection("Notify:Demo"));
         AddDatabase(services, configuration, contentRoot);
 

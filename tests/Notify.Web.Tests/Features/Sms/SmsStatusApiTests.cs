@@ -16,6 +16,7 @@ public sealed class SmsStatusApiTests : IDisposable
         ["Notify:Sms:Twilio:AccountSid"] = "AC1",
         ["Notify:Sms:Twilio:AuthToken"] = Token,
         ["Notify:Sms:Twilio:BaseUrl"] = "http://127.0.0.1:9",
+        ["Notify:Sms:Twilio:From"] = "+4759440000",
     });
 
     private async Task<Guid> SentSmsAsync(string sid, string? recordKey = null)
