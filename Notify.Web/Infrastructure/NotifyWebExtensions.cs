@@ -20,6 +20,9 @@ namespace Notify.Web.Infrastructure;
 
 public static class NotifyWebExtensions
 {
+    public const string IngestPolicy = "ingest";
+    public const long MaxRequestBytes = 1_048_576;
+
     public static WebApplicationBuilder AddNotifyWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -30,6 +33,20 @@ public static class NotifyWebExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await Results.Problem("Too many requests for this API key; slow down and retry.", statusCode: 429).ExecuteAsync(context.HttpContext);
+            };
+            var perSecond = builder.Configuration.GetValue("Notify:RateLimits:IngestPerSecond", 5000);
+            o.AddPolicy(IngestPolicy, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString(),
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+        });
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -74,6 +91,9 @@ public static class NotifyWebExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNotifySecurityHeaders();
+        app.UseNotifyRequestSizeLimit(MaxRequestBytes);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -9,7 +9,7 @@ public static class EventsApi
 {
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/events", PostAsync).WithSummary("Record a custom event on a record; the Idempotency-Key header (or the body's key) makes repeats return the first answer.");
+        api.MapPost("/events", PostAsync).RequireRateLimiting(Infrastructure.NotifyWebExtensions.IngestPolicy).WithSummary("Record a custom event on a record; the Idempotency-Key header (or the body's key) makes repeats return the first answer.");
         api.MapGet("/events/{id:guid}/explain", ExplainAsync).WithSummary("Which flows were considered for an event, and why each ran or not.");
         return api;
     }

@@ -7,7 +7,7 @@ public static class RecordsApi
 {
     public static RouteGroupBuilder MapRecordsApi(this RouteGroupBuilder api)
     {
-        api.MapPut("/records/{type}/{key}", UpsertAsync).WithSummary("Upsert a record's state; answers with the events it derived.");
+        api.MapPut("/records/{type}/{key}", UpsertAsync).RequireRateLimiting(Infrastructure.NotifyWebExtensions.IngestPolicy).WithSummary("Upsert a record's state; answers with the events it derived.");
         api.MapGet("/records/{type}/{key}", GetAsync).WithSummary("A record with its events, runs and deliveries.");
         api.MapDelete("/records/{type}/{key}", DeleteAsync).WithSummary("Delete a record; its waiting reminders are cancelled, its history stays.");
         api.MapPut("/record-types/{type}", SaveTypeAsync).WithSummary("Declare a record type and which of its statuses count as done.");
