@@ -89,4 +89,19 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(table).ToContainTextAsync("Ran to the end");
         await Assertions.Expect(table).ToContainTextAsync("listens for record.deadline");
     }
+
+    [Fact]
+    public async Task RecordTypes_DoneStatusesCanBeChanged()
+    {
+        var page = await browser.OpenAsync("/record-types");
+        var done = page.Locator("input[data-testid=done-task]");
+        await Assertions.Expect(done).ToHaveValueAsync("done, cancelled");
+
+        await done.FillAsync("done, cancelled, archived");
+        await page.GetByTestId("save-task").ClickAsync();
+        await Assertions.Expect(page.GetByText("a task is done when its status is done or cancelled or archived")).ToBeVisibleAsync(Patient);
+
+        var again = await browser.OpenAsync("/record-types");
+        await Assertions.Expect(again.Locator("input[data-testid=done-task]")).ToHaveValueAsync("done, cancelled, archived");
+    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Notify.EndToEnd.Tests.Durability;
 
@@ -17,7 +16,7 @@ public sealed class AppProcess : IAsyncDisposable
     public AppProcess(string dataFolder, IDictionary<string, string>? settings = null)
     {
         Directory.CreateDirectory(dataFolder);
-        Port = FreePort();
+        Port = Notify.Tests.Shared.FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{Port}";
         _environment = new Dictionary<string, string>
         {
@@ -120,14 +119,5 @@ public sealed class AppProcess : IAsyncDisposable
         var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Notify.sln not found."),
             "Notify.Web", "bin", configuration, "net10.0", "Notify.Web.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Notify.Web first.", dll);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -12,6 +12,24 @@ namespace Notify.Workflows.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ConsentChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContactKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Granted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -176,6 +194,25 @@ namespace Notify.Workflows.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Replies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordType = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordKey = table.Column<string>(type: "TEXT", nullable: true),
+                    ContactKey = table.Column<string>(type: "TEXT", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Replies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Runs",
                 columns: table => new
                 {
@@ -217,6 +254,11 @@ namespace Notify.Workflows.Persistence.Migrations
                 {
                     table.PrimaryKey("PK_Templates", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsentChanges_ContactKey_At",
+                table: "ConsentChanges",
+                columns: new[] { "ContactKey", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Key",
@@ -304,6 +346,16 @@ namespace Notify.Workflows.Persistence.Migrations
                 column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Replies_DeliveryId",
+                table: "Replies",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Replies_RecordType_RecordKey_At",
+                table: "Replies",
+                columns: new[] { "RecordType", "RecordKey", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Runs_CreatedAt",
                 table: "Runs",
                 column: "CreatedAt");
@@ -335,6 +387,9 @@ namespace Notify.Workflows.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ConsentChanges");
+
+            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
@@ -357,6 +412,9 @@ namespace Notify.Workflows.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "RecordTypes");
+
+            migrationBuilder.DropTable(
+                name: "Replies");
 
             migrationBuilder.DropTable(
                 name: "Runs");
