@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeliveriesWakeUp>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<Access.ApiKeyService>();
         AddChannels(services, configuration);
 
         services.AddSingleton<DueRunsWorker>();

@@ -9,28 +9,47 @@ namespace Notify.Web.Infrastructure;
 
 /// <summary>Accepts the <c>X-Api-Key</c> header when it equals the configured bootstrap key (compared in constant time).</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration,
+    Notify.Workflows.Access.ApiKeyService keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    public const string ScopeClaim = "scope";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var supplied) || string.IsNullOrEmpty(supplied))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var expected = configuration["Notify:Bootstrap:ApiKey"];
-        if (string.IsNullOrEmpty(expected) || !CryptographicOperations.FixedTimeEquals(
-                Encoding.UTF8.GetBytes(supplied.ToString()), Encoding.UTF8.GetBytes(expected)))
+        var plain = supplied.ToString();
+        var bootstrap = configuration["Notify:Bootstrap:ApiKey"];
+        if (!string.IsNullOrEmpty(bootstrap) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(plain), Encoding.UTF8.GetBytes(bootstrap)))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+            return Success("bootstrap key", [Notify.Workflows.Access.ApiKeyScope.Admin]);
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "bootstrap-key"), new Claim("scope", "admin")], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var key = await keys.CheckAsync(plain, Context.RequestAborted);
+        return key is null ? AuthenticateResult.Fail("The API key is not valid or was revoked.") : Success(key.Name, key.Scopes);
+    }
+
+    private static AuthenticateResult Success(string name, IEnumerable<string> scopes)
+    {
+        var claims = scopes.Select(s => new Claim(ScopeClaim, s)).Prepend(new Claim(ClaimTypes.Name, name));
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Results.Problem(
+            title: "This API key may not do that.",
+            detail: "Its scopes do not include this call (ingest: push records, events and contacts; read: read; admin: everything).",
+            statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

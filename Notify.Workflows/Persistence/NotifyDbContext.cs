@@ -35,6 +35,8 @@ public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) :
 
     public DbSet<Reply> Replies => Set<Reply>();
 
+    public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

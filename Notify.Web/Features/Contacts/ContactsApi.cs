@@ -6,11 +6,11 @@ public static class ContactsApi
 {
     public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder api)
     {
-        api.MapPut("/contacts/{key}", UpsertAsync).WithSummary("Create or replace a person.");
-        api.MapGet("/contacts/{key}", GetAsync).WithSummary("A person.");
-        api.MapDelete("/contacts/{key}", DeleteAsync).WithSummary("Remove a person.");
+        api.MapPut("/contacts/{key}", UpsertAsync).RequireAuthorization(Infrastructure.ApiPolicies.Ingest).WithSummary("Create or replace a person.");
+        api.MapGet("/contacts/{key}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("A person.");
+        api.MapDelete("/contacts/{key}", DeleteAsync).RequireAuthorization(Infrastructure.ApiPolicies.Ingest).WithSummary("Remove a person.");
         api.MapGet("/contacts/{key}/consent-history", async (string key, ContactService contacts, CancellationToken ct) =>
-            TypedResults.Ok(await contacts.ConsentHistoryAsync(key, ct))).WithSummary("The consent ledger: who changed which channel's consent, when and how.");
+            TypedResults.Ok(await contacts.ConsentHistoryAsync(key, ct))).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("The consent ledger: who changed which channel's consent, when and how.");
         return api;
     }
 

@@ -8,7 +8,7 @@ public static class DeliveriesApi
 {
     public static RouteGroupBuilder MapDeliveriesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/deliveries", SearchAsync)
+        api.MapGet("/deliveries", SearchAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read)
             .WithSummary("Deliveries, newest first; filter by channel, status, recipient, record, flow, text and time.");
         return api;
     }

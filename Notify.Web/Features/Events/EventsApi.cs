@@ -9,8 +9,8 @@ public static class EventsApi
 {
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/events", PostAsync).RequireRateLimiting(Infrastructure.NotifyWebExtensions.IngestPolicy).WithSummary("Record a custom event on a record; the Idempotency-Key header (or the body's key) makes repeats return the first answer.");
-        api.MapGet("/events/{id:guid}/explain", ExplainAsync).WithSummary("Which flows were considered for an event, and why each ran or not.");
+        api.MapPost("/events", PostAsync).RequireAuthorization(Infrastructure.ApiPolicies.Ingest).RequireRateLimiting(Infrastructure.NotifyWebExtensions.IngestPolicy).WithSummary("Record a custom event on a record; the Idempotency-Key header (or the body's key) makes repeats return the first answer.");
+        api.MapGet("/events/{id:guid}/explain", ExplainAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("Which flows were considered for an event, and why each ran or not.");
         return api;
     }
 

@@ -9,10 +9,10 @@ public static class FlowsApi
     public static RouteGroupBuilder MapFlowsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/flows", async (FlowService flows, CancellationToken ct) =>
-            TypedResults.Ok((await flows.ListAsync(ct)).Select(FlowView.From).ToList())).WithSummary("All flows.");
-        api.MapGet("/flows/{key}", GetAsync).WithSummary("A flow's definition as JSON (export).");
-        api.MapPut("/flows/{key}", SaveAsync).WithSummary("Save a flow's draft from JSON (import); conditions are compiled and references checked.");
-        api.MapPost("/flows/{key}/publish", PublishAsync).WithSummary("Publish the draft as a new version; moveWaitingReminders=true moves waiting deadline reminders to it.");
+            TypedResults.Ok((await flows.ListAsync(ct)).Select(FlowView.From).ToList())).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("All flows.");
+        api.MapGet("/flows/{key}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("A flow's definition as JSON (export).");
+        api.MapPut("/flows/{key}", SaveAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Save a flow's draft from JSON (import); conditions are compiled and references checked.");
+        api.MapPost("/flows/{key}/publish", PublishAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Publish the draft as a new version; moveWaitingReminders=true moves waiting deadline reminders to it.");
         return api;
     }
 

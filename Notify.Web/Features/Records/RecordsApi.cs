@@ -7,10 +7,10 @@ public static class RecordsApi
 {
     public static RouteGroupBuilder MapRecordsApi(this RouteGroupBuilder api)
     {
-        api.MapPut("/records/{type}/{key}", UpsertAsync).RequireRateLimiting(Infrastructure.NotifyWebExtensions.IngestPolicy).WithSummary("Upsert a record's state; answers with the events it derived.");
-        api.MapGet("/records/{type}/{key}", GetAsync).WithSummary("A record with its events, runs and deliveries.");
-        api.MapDelete("/records/{type}/{key}", DeleteAsync).WithSummary("Delete a record; its waiting reminders are cancelled, its history stays.");
-        api.MapPut("/record-types/{type}", SaveTypeAsync).WithSummary("Declare a record type and which of its statuses count as done.");
+        api.MapPut("/records/{type}/{key}", UpsertAsync).RequireAuthorization(Infrastructure.ApiPolicies.Ingest).RequireRateLimiting(Infrastructure.NotifyWebExtensions.IngestPolicy).WithSummary("Upsert a record's state; answers with the events it derived.");
+        api.MapGet("/records/{type}/{key}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("A record with its events, runs and deliveries.");
+        api.MapDelete("/records/{type}/{key}", DeleteAsync).RequireAuthorization(Infrastructure.ApiPolicies.Ingest).WithSummary("Delete a record; its waiting reminders are cancelled, its history stays.");
+        api.MapPut("/record-types/{type}", SaveTypeAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Declare a record type and which of its statuses count as done.");
         return api;
     }
 

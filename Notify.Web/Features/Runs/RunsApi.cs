@@ -9,8 +9,8 @@ public static class RunsApi
 {
     public static RouteGroupBuilder MapRunsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/runs", SearchAsync).WithSummary("Runs, newest first; filter by flow, status and record key.");
-        api.MapGet("/runs/{id:guid}", GetAsync).WithSummary("One run with its journal and deliveries.");
+        api.MapGet("/runs", SearchAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("Runs, newest first; filter by flow, status and record key.");
+        api.MapGet("/runs/{id:guid}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("One run with its journal and deliveries.");
         return api;
     }
 

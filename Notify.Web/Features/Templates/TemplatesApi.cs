@@ -6,10 +6,10 @@ public static class TemplatesApi
 {
     public static RouteGroupBuilder MapTemplatesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/templates", async (TemplateService templates, CancellationToken ct) => TypedResults.Ok(await templates.ListAsync(ct)))
+        api.MapGet("/templates", async (TemplateService templates, CancellationToken ct) => TypedResults.Ok(await templates.ListAsync(ct))).RequireAuthorization(Infrastructure.ApiPolicies.Read)
             .WithSummary("All templates.");
-        api.MapGet("/templates/{key}", GetAsync).WithSummary("A template as JSON.");
-        api.MapPut("/templates/{key}", SaveAsync).WithSummary("Create or replace a template; Liquid errors are answered with their position.");
+        api.MapGet("/templates/{key}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("A template as JSON.");
+        api.MapPut("/templates/{key}", SaveAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Create or replace a template; Liquid errors are answered with their position.");
         return api;
     }
 

@@ -104,4 +104,27 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         var again = await browser.OpenAsync("/record-types");
         await Assertions.Expect(again.Locator("input[data-testid=done-task]")).ToHaveValueAsync("done, cancelled, archived");
     }
+
+    [Fact]
+    public async Task ApiKey_CreatedShownOnceWorksThenRevoked()
+    {
+        var page = await browser.OpenAsync("/settings/api-keys");
+        await page.GetByTestId("new-key").ClickAsync();
+        await page.Locator("input[data-testid=key-name]").FillAsync("Order system");
+        await page.GetByTestId("create-key").ClickAsync();
+
+        var shown = page.Locator("input[data-testid=created-key]");
+        await Assertions.Expect(shown).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^ntf_"), new LocatorAssertionsToHaveValueOptions { Timeout = 30_000 });
+        var key = await shown.InputValueAsync();
+        using var client = browser.App.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var put = await client.PutAsync("/api/v1/records/order/KEY-1", new StringContent("{\"status\":\"new\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, put.StatusCode);
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Revoke Order system" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Revoke", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("api-keys")).ToContainTextAsync("revoked", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        var refused = await client.PutAsync("/api/v1/records/order/KEY-1", new StringContent("{\"status\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
 }

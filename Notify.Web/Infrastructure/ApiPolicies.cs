@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+using Notify.Workflows.Access;
+
+namespace Notify.Web.Infrastructure;
+
+/// <summary>Which API key scopes each kind of call needs; admin may do everything.</summary>
+public static class ApiPolicies
+{
+    public const string Read = "api:read";
+    public const string Ingest = "api:ingest";
+    public const string Admin = "api:admin";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Read, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScope.Read, ApiKeyScope.Admin));
+        options.AddPolicy(Ingest, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScope.Ingest, ApiKeyScope.Admin));
+        options.AddPolicy(Admin, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScope.Admin));
+    }
+}
