@@ -58,6 +58,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Access.ApiKeyService>();
+        services.TryAddSingleton<Access.IActorAccessor, Access.SystemActor>();
+        services.AddSingleton<Access.AuditLog>();
         AddChannels(services, configuration);
 
         services.AddSingleton<DueRunsWorker>();

@@ -27,6 +27,9 @@ public static class NotifyWebExtensions
     {
         var services = builder.Services;
         var dataFolder = Path.Combine(builder.Environment.ContentRootPath, "data");
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Notify.Workflows.Access.IActorAccessor, HttpActorAccessor>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ActorCircuitHandler>();
         services.AddNotifyWorkflows(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -57,6 +60,7 @@ public static class NotifyWebExtensions
         services.AddSingleton<RecordQueryService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<TemplateService>();
+        services.AddSingleton<Features.Audit.AuditQueryService>();
         services.AddSingleton<Features.Costs.SmsCostService>();
         services.AddSingleton<Features.Inbox.InboxService>();
         services.AddSingleton<Features.Home.OverviewService>();
@@ -112,6 +116,7 @@ public static class NotifyWebExtensions
         api.MapRunsApi();
         api.MapDeliveriesApi();
         api.MapSmsStatusApi();
+        Features.Audit.AuditApi.MapAuditApi(api);
         return app;
     }
 

@@ -5,7 +5,7 @@ using Notify.Workflows.Persistence;
 namespace Notify.Workflows.Access;
 
 /// <summary>Creates, lists, checks and revokes API keys.</summary>
-public sealed class ApiKeyService(IDbContextFactory<NotifyDbContext> dbFactory, TimeProvider time)
+public sealed class ApiKeyService(IDbContextFactory<NotifyDbContext> dbFactory, TimeProvider time, AuditLog audit)
 {
     private static readonly TimeSpan UsageResolution = TimeSpan.FromMinutes(1);
 
@@ -23,6 +23,7 @@ public sealed class ApiKeyService(IDbContextFactory<NotifyDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var created = ApiKey.Create(name, scopes, time.GetUtcNow().UtcDateTime);
         db.ApiKeys.Add(created.Key);
+        audit.Record(db, "created", "api-key", created.Key.Name, new { created.Key.Prefix, created.Key.Scopes });
         await db.SaveChangesAsync(ct);
         return created;
     }
@@ -43,6 +44,7 @@ public sealed class ApiKeyService(IDbContextFactory<NotifyDbContext> dbFactory, 
         }
 
         key.Revoke(time.GetUtcNow().UtcDateTime);
+        audit.Record(db, "revoked", "api-key", key.Name, new { key.Prefix });
         await db.SaveChangesAsync(ct);
         return true;
     }

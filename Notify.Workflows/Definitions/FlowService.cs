@@ -8,7 +8,7 @@ namespace Notify.Workflows.Definitions;
 
 /// <summary>Saving drafts and publishing versions; the UI and the API both come through here.</summary>
 public sealed class FlowService(
-    IDbContextFactory<NotifyDbContext> dbFactory, FlowValidator validator, PublishedFlowCache cache, TimeProvider time)
+    IDbContextFactory<NotifyDbContext> dbFactory, FlowValidator validator, PublishedFlowCache cache, TimeProvider time, Access.AuditLog audit)
 {
     public async Task<Flow?> FindAsync(string key, CancellationToken ct)
     {
@@ -39,10 +39,12 @@ public sealed class FlowService(
         {
             flow = Flow.Create(key, definition, now);
             db.Flows.Add(flow);
+            audit.Record(db, "created", "flow", key, definition);
         }
         else
         {
             flow.SaveDraft(definition, now);
+            audit.Record(db, "changed", "flow", key, definition);
         }
 
         await db.SaveChangesAsync(ct);
@@ -89,6 +91,8 @@ public sealed class FlowService(
 
             moved = waiting.Count;
         }
+
+        audit.Record(db, "published", "flow", key, $"version {version.Version}" + (moved > 0 ? $"; {moved} waiting reminders moved to it" : ""));
 
         await db.SaveChangesAsync(ct);
         cache.Invalidate();

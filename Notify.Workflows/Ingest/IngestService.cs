@@ -19,6 +19,7 @@ public sealed class IngestService(
     RunStarter starter,
     TimeProvider time,
     RunsWakeUp runsWakeUp,
+    Access.AuditLog audit,
     ILogger<IngestService> logger)
 {
     private const int MaxBatch = 256;
@@ -111,6 +112,7 @@ public sealed class IngestService(
         }
 
         db.RecordTypes.Add(saved);
+        audit.Record(db, existing is null ? "created" : "changed", "record-type", type, new { saved.Name, saved.DoneStatuses });
         await db.SaveChangesAsync(ct);
         return saved;
     }

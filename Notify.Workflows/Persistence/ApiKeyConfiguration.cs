@@ -4,7 +4,7 @@ using Notify.Workflows.Access;
 
 namespace Notify.Workflows.Persistence;
 
-internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>, IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<ApiKey> builder)
     {
@@ -12,5 +12,12 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasIndex(k => k.Prefix).IsUnique();
         builder.Property(k => k.Scopes).HasJsonConversion();
         builder.Ignore(k => k.IsActive);
+    }
+
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.Subject, a.SubjectKey });
     }
 }

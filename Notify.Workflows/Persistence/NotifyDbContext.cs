@@ -37,6 +37,8 @@ public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) :
 
     public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
 
+    public DbSet<Access.AuditEntry> Audit => Set<Access.AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

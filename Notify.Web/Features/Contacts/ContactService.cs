@@ -7,7 +7,7 @@ using Notify.Workflows.Persistence;
 namespace Notify.Web.Features.Contacts;
 
 /// <summary>People: created, changed, found and removed; the Contacts page and the API both call this.</summary>
-public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory, PhoneNumberNormalizer phones, TimeProvider time)
+public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory, PhoneNumberNormalizer phones, TimeProvider time, Notify.Workflows.Access.AuditLog audit)
 {
     public async Task<(ContactView Contact, bool Created)> UpsertAsync(
         string key, ContactDetails details, CancellationToken ct, string changedBy = "api", string source = "api")
@@ -29,6 +29,7 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
         }
 
         db.ConsentChanges.AddRange(ConsentChange.Between(key, before, contact.Consent, changedBy, source, now));
+        audit.Record(db, created ? "created" : "changed", "contact", key, ContactView.From(contact));
         await db.SaveChangesAsync(ct);
         return (ContactView.From(contact), created);
     }
@@ -50,7 +51,16 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
     public async Task<bool> DeleteAsync(string key, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Contacts.Where(c => c.Key == key).ExecuteDeleteAsync(ct) > 0;
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Key == key, ct);
+        if (contact is null)
+        {
+            return false;
+        }
+
+        db.Contacts.Remove(contact);
+        audit.Record(db, "deleted", "contact", key, ContactView.From(contact));
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     public async Task<PageOf<ContactView>> SearchAsync(string? text, int page, int pageSize, CancellationToken ct)

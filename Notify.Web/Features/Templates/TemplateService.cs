@@ -6,7 +6,7 @@ using Notify.Workflows.Persistence;
 namespace Notify.Web.Features.Templates;
 
 /// <summary>Templates: every part is compiled when saved, so errors are caught with their position, not at send time.</summary>
-public sealed class TemplateService(IDbContextFactory<NotifyDbContext> dbFactory, LiquidRenderer renderer, TimeProvider time)
+public sealed class TemplateService(IDbContextFactory<NotifyDbContext> dbFactory, LiquidRenderer renderer, TimeProvider time, Notify.Workflows.Access.AuditLog audit)
 {
     public async Task<IReadOnlyList<TemplateView>> ListAsync(CancellationToken ct)
     {
@@ -39,6 +39,7 @@ public sealed class TemplateService(IDbContextFactory<NotifyDbContext> dbFactory
             template.Update(body.Name ?? "", body.Language ?? template.Language, content, renderer, now);
         }
 
+        audit.Record(db, created ? "created" : "changed", "template", key, body);
         await db.SaveChangesAsync(ct);
         return (TemplateView.From(template), created);
     }

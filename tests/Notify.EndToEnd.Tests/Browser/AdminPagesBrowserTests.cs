@@ -126,5 +126,9 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("api-keys")).ToContainTextAsync("revoked", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         var refused = await client.PutAsync("/api/v1/records/order/KEY-1", new StringContent("{\"status\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        var audit = await browser.OpenAsync("/settings/audit");
+        var row = audit.Locator("tr", new PageLocatorOptions { HasText = "Order system" }).Filter(new LocatorFilterOptions { HasText = "revoked" });
+        await Assertions.Expect(row).ToContainTextAsync("browser user (no sign-in yet)", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
     }
 }
