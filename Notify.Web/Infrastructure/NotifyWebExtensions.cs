@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Identity;
 using Notify.Web.Components;
+using Notify.Web.Features.Account;
+using Notify.Workflows.Access;
 using Notify.Web.Features.Contacts;
 using Notify.Web.Features.Deliveries;
 using Notify.Web.Features.Events;
@@ -51,8 +54,37 @@ public static class NotifyWebExtensions
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
         });
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "notify.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddIdentityCore<NotifyUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<NotifyDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddScoped<Features.Account.AccountSeeder>();
         services.AddAuthorization(ApiPolicies.Add);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddSingleton<DeliveryQueryService>();
@@ -80,6 +112,11 @@ public static class NotifyWebExtensions
     public static async Task InitializeNotifyAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Features.Account.AccountSeeder>().SeedAsync();
+        }
+
         if (await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None))
         {
             app.Logger.LogInformation("Loaded the demo data (Notify__Demo__Seed=false turns this off).");
@@ -107,7 +144,7 @@ public static class NotifyWebExtensions
     public static WebApplication MapNotifyApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Notify");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Authenticated).WithTags("Notify");
         api.MapRecordsApi();
         api.MapEventsApi();
         api.MapContactsApi();
@@ -123,6 +160,7 @@ public static class NotifyWebExtensions
     public static WebApplication MapNotifyUi(this WebApplication app)
     {
         app.MapStaticAssets();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

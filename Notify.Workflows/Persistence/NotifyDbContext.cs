@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Notify.Domain.Contacts;
 using Notify.Domain.Messaging;
@@ -9,7 +10,7 @@ using Notify.Workflows.Runtime;
 namespace Notify.Workflows.Persistence;
 
 /// <summary>Everything durable: definitions, records, events, runs, waits, journal and deliveries.</summary>
-public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) : DbContext(options)
+public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) : IdentityDbContext<Access.NotifyUser>(options)
 {
     public DbSet<Record> Records => Set<Record>();
 
@@ -42,6 +43,9 @@ public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) :
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotifyDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NotifyDbContext).Assembly);
+    }
 }

@@ -7,6 +7,8 @@ namespace Notify.Tests.Shared;
 public sealed class NotifyAppFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key";
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Test-Admin-Password-1";
     private readonly Dictionary<string, string?> _settings;
 
     public NotifyAppFactory(bool seedDemo = true, IDictionary<string, string?>? settings = null)
@@ -18,6 +20,8 @@ public sealed class NotifyAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Notify"] = $"Data Source={Path.Combine(Folder, "notify.db")}",
             ["Notify:Bootstrap:ApiKey"] = ApiKey,
             ["Notify:Demo:Seed"] = seedDemo ? "true" : "false",
+            ["Notify:Bootstrap:AdminEmail"] = AdminEmail,
+            ["Notify:Bootstrap:AdminPassword"] = AdminPassword,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

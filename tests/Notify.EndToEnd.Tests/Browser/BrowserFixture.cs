@@ -10,6 +10,7 @@ namespace Notify.EndToEnd.Tests.Browser;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+    private IBrowserContext? _context;
 
     public NotifyAppFactory App { get; } = new();
 
@@ -33,10 +34,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Opens a page and waits until the Blazor circuit is interactive, so clicks are not lost.</summary>
+    /// <summary>Signs in through the login page as <paramref name="email"/>, in a fresh browser context.</summary>
+    public async Task<IBrowserContext> SignInAsync(string email, string password)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("login-email").FillAsync(email);
+        await page.GetByTestId("login-password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.CloseAsync();
+        return context;
+    }
+
+    /// <summary>Opens a page as the admin and waits until the Blazor circuit is interactive, so clicks are not lost.</summary>
     public async Task<IPage> OpenAsync(string path)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = BaseUrl });
+        _context ??= await SignInAsync(NotifyAppFactory.AdminEmail, NotifyAppFactory.AdminPassword);
+        return await OpenInAsync(_context, path);
+    }
+
+    public async Task<IPage> OpenInAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.Locator("#notify-app[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         return page;
