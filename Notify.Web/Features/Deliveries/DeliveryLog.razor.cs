@@ -60,10 +60,16 @@ public partial class DeliveryLog
 
     private Task OnStatusChanged(DeliveryStatus? value) => Reload(() => _status = value);
 
-    private Task OpenAsync(DataGridRowClickEventArgs<DeliveryRow> args) =>
-        Dialogs.ShowAsync<DeliveryPreviewDialog>($"{ChannelLabel(args.Item.Channel)} to {args.Item.RecipientName}",
+    private async Task OpenAsync(DataGridRowClickEventArgs<DeliveryRow> args)
+    {
+        var dialog = await Dialogs.ShowAsync<DeliveryPreviewDialog>($"{ChannelLabel(args.Item.Channel)} to {args.Item.RecipientName}",
             new DialogParameters<DeliveryPreviewDialog> { { d => d.DeliveryId, args.Item.Id } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: true } && _grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
 
     private async Task Reload(Action change)
     {

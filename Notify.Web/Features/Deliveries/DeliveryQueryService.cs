@@ -4,9 +4,33 @@ using Notify.Workflows.Persistence;
 namespace Notify.Web.Features.Deliveries;
 
 /// <summary>The send log: filtered, searched and paged in the database. Used by the page and the API alike.</summary>
-public sealed class DeliveryQueryService(IDbContextFactory<NotifyDbContext> dbFactory)
+public sealed class DeliveryQueryService(
+    IDbContextFactory<NotifyDbContext> dbFactory, TimeProvider time, Notify.Workflows.Runtime.DeliveriesWakeUp wakeUp, Notify.Workflows.Access.AuditLog audit)
 {
     public const int MaxPageSize = 500;
+
+    /// <summary>A person decided: send a failed or in-doubt message again, or withdraw it.</summary>
+    public async Task DecideAsync(Guid id, bool resend, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new Notify.Domain.Common.NotFoundException("Delivery", id.ToString());
+        var now = time.GetUtcNow().UtcDateTime;
+        if (resend)
+        {
+            delivery.Requeue(now);
+        }
+        else
+        {
+            delivery.Cancel("Withdrawn by a person.", now);
+        }
+
+        audit.Record(db, resend ? "resent" : "cancelled", "delivery", id.ToString(), $"{delivery.Channel} to {delivery.Address}");
+        await db.SaveChangesAsync(ct);
+        if (resend)
+        {
+            wakeUp.Signal();
+        }
+    }
 
     public async Task<DeliveryPreview?> PreviewAsync(Guid id, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Notify.EndToEnd.Tests.Browser;
@@ -60,5 +62,45 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
 
         await Assertions.Expect(table).Not.ToContainTextAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"));
         await Assertions.Expect(table).ToContainTextAsync(DateTime.UtcNow.ToString("yyyy-MM"));
+    }
+
+    [Fact]
+    public async Task InDoubtDelivery_APersonSendsItAgain_AndScriptInTheTextStaysText()
+    {
+        var factory = browser.App.Services.GetRequiredService<IDbContextFactory<Notify.Workflows.Persistence.NotifyDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var delivery = Notify.Domain.Messaging.Delivery.Queue(new Notify.Domain.Messaging.DeliveryDraft
+            {
+                DeliveryKey = "doubt-1", Channel = Notify.Domain.Messaging.Channel.Email, Address = "doubt@example.com", RecipientName = "Doubt Person",
+                Subject = "In doubt <script>alert(1)</script>", Body = "Body <b>not bold</b>",
+            }, DateTime.UtcNow);
+            delivery.MarkSending("smtp", DateTime.UtcNow);
+            delivery.MarkInDoubt(DateTime.UtcNow);
+            db.Deliveries.Add(delivery);
+            await db.SaveChangesAsync();
+        }
+
+        var page = await browser.OpenAsync("/deliveries");
+        await page.Locator("input[data-testid=delivery-search]").FillAsync("doubt@example.com");
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = "doubt@example.com" });
+        await Assertions.Expect(row).ToContainTextAsync("In doubt <script>alert(1)</script>", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(row).ToContainTextAsync("NeedsReview");
+
+        await row.ClickAsync();
+        await page.GetByTestId("resend").ClickAsync();
+        var question = page.GetByRole(AriaRole.Dialog).Filter(new LocatorFilterOptions { HasText = "may already have reached the person" });
+        await question.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Send again", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(row).Not.ToContainTextAsync("NeedsReview", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        var sent = await Notify.Tests.Shared.Eventually.GetAsync(async () =>
+        {
+            var again = await browser.OpenAsync("/deliveries");
+            await again.Locator("input[data-testid=delivery-search]").FillAsync("doubt@example.com");
+            var text = await again.Locator("tr", new PageLocatorOptions { HasText = "doubt@example.com" }).InnerTextAsync();
+            await again.CloseAsync();
+            return text;
+        }, text => text.Contains("Sent", StringComparison.Ordinal));
+        Assert.Contains("Sent", sent);
     }
 }

@@ -19,6 +19,10 @@ public class DeliveriesPageTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddDbContextFactory<NotifyDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "n.db")}"));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<Notify.Workflows.Runtime.DeliveriesWakeUp>();
+        Services.AddSingleton<Notify.Workflows.Access.IActorAccessor, Notify.Workflows.Access.SystemActor>();
+        Services.AddSingleton<Notify.Workflows.Access.AuditLog>();
         Services.AddSingleton<DeliveryQueryService>();
     }
 
