@@ -46,8 +46,16 @@ public static class NotifyWebExtensions
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                await Results.Problem("Too many requests for this API key; slow down and retry.", statusCode: 429).ExecuteAsync(context.HttpContext);
+                var what = context.HttpContext.Request.Path.StartsWithSegments("/account") ? "sign-in attempts from this address; wait a minute" : "requests for this API key; slow down and retry";
+                await Results.Problem($"Too many {what}.", statusCode: 429).ExecuteAsync(context.HttpContext);
             };
+            var signInsPerMinute = builder.Configuration.GetValue("Notify:RateLimits:SignInsPerMinute", 10);
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                        "sign-in:" + context.Connection.RemoteIpAddress,
+                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("other"));
             var perSecond = builder.Configuration.GetValue("Notify:RateLimits:IngestPerSecond", 5000);
             o.AddPolicy(IngestPolicy, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString(),

@@ -22,6 +22,7 @@ public sealed class NotifyAppFactory : WebApplicationFactory<Program>
             ["Notify:Demo:Seed"] = seedDemo ? "true" : "false",
             ["Notify:Bootstrap:AdminEmail"] = AdminEmail,
             ["Notify:Bootstrap:AdminPassword"] = AdminPassword,
+            ["Notify:RateLimits:SignInsPerMinute"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -23,9 +23,11 @@ public partial class PageAccessTests(ApiTestBase.AppFixture fixture) : ApiTestBa
         await users.AddToRoleAsync(user, role);
     }
 
-    private async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string email, string password)
+    private Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string email, string password) => SignInAsync(App, email, password);
+
+    internal static async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(NotifyAppFactory app, string email, string password)
     {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var page = await client.GetStringAsync("/account/login");
         var token = Token().Match(page).Groups[1].Value;
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
