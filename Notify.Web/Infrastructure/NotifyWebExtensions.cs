@@ -93,6 +93,7 @@ public static class NotifyWebExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<Features.Account.AccountSeeder>();
+        services.AddSingleton<Features.Account.SendLoginService>();
         services.AddAuthorization(ApiPolicies.Add);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddSingleton<DeliveryQueryService>();

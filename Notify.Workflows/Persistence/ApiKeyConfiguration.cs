@@ -4,7 +4,7 @@ using Notify.Workflows.Access;
 
 namespace Notify.Workflows.Persistence;
 
-internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>, IEntityTypeConfiguration<AuditEntry>
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>, IEntityTypeConfiguration<AuditEntry>, IEntityTypeConfiguration<SignInCode>
 {
     public void Configure(EntityTypeBuilder<ApiKey> builder)
     {
@@ -12,6 +12,13 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>, IE
         builder.HasIndex(k => k.Prefix).IsUnique();
         builder.Property(k => k.Scopes).HasJsonConversion();
         builder.Ignore(k => k.IsActive);
+    }
+
+    public void Configure(EntityTypeBuilder<SignInCode> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.HasIndex(c => new { c.UserId, c.CreatedAt });
+        builder.Property(c => c.Tries).IsConcurrencyToken();
     }
 
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

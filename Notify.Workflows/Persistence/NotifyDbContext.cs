@@ -40,6 +40,8 @@ public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) :
 
     public DbSet<Access.AuditEntry> Audit => Set<Access.AuditEntry>();
 
+    public DbSet<Access.SignInCode> SignInCodes => Set<Access.SignInCode>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

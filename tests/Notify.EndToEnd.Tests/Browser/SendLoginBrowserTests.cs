@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+public sealed partial class SendLoginBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToContainTextOptions Patient = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task AdminSendsACode_PersonSignsInWithIt_ChoosesAPassword_AndLandsInTheirInbox()
+    {
+        var admin = await browser.OpenAsync("/settings/send-login");
+        await admin.Locator("input[data-testid=login-search]").FillAsync("Per Olsen");
+        await Assertions.Expect(admin.GetByTestId("login-people").Locator("tbody tr")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
+        var row = admin.GetByTestId("login-people").Locator("tr", new LocatorLocatorOptions { HasText = "Per Olsen" });
+        await row.Locator("input[type=checkbox]").CheckAsync();
+        await admin.GetByTestId("send-login").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("login-results")).ToContainTextAsync("code sent by sms to +4791456789", Patient);
+
+        using var api = browser.App.CreateApiClient();
+        var sms = await Notify.Tests.Shared.Eventually.GetAsync(
+            () => api.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?recipient=per&text=sign-in code&status=sent"),
+            j => j.GetProperty("total").GetInt32() > 0);
+        var code = SixDigits().Match(sms.GetProperty("items")[0].GetProperty("body").GetString()!).Value;
+
+        var person = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl });
+        var page = await person.NewPageAsync();
+        await page.GotoAsync("/account/code");
+        await page.GetByTestId("code-who").FillAsync("914 56 789");
+        await page.GetByTestId("code-code").FillAsync(code);
+        await page.GetByTestId("code-submit").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/set-password", StringComparison.Ordinal));
+        await page.GetByTestId("new-password").FillAsync("Per-Password-1");
+        await page.GetByTestId("confirm-password").FillAsync("Per-Password-1");
+        await page.GetByTestId("save-password").ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/inbox/per", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByText("Per Olsen's inbox")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+
+        var again = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl })).NewPageAsync();
+        await again.GotoAsync("/account/code");
+        await again.GetByTestId("code-who").FillAsync("+4791456789");
+        await again.GetByTestId("code-code").FillAsync(code);
+        await again.GetByTestId("code-submit").ClickAsync();
+        await Assertions.Expect(again.GetByTestId("code-error")).ToContainTextAsync("wrong, used or expired");
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}
