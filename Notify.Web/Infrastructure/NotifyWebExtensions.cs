@@ -142,6 +142,7 @@ public static class NotifyWebExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNotifySecurityHeaders();
+        app.UseSameOriginCircuits();
         app.UseNotifyRequestSizeLimit(MaxRequestBytes);
         app.UseRateLimiter();
         app.UseAuthentication();

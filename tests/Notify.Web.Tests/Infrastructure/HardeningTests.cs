@@ -16,6 +16,19 @@ public class HardeningTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixtur
         Assert.Contains("frame-ancestors 'none'", string.Join("|", response.Headers.GetValues("Content-Security-Policy")));
     }
 
+    [Theory]
+    [InlineData("https://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("http://localhost", HttpStatusCode.OK)]
+    public async Task CircuitConnections_FromAnotherOrigin_AreRefused(string origin, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
+        request.Headers.Add("Origin", origin);
+
+        var response = await App.CreateClient().SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task OversizedBody_Is413ProblemDetails_AndNothingIsStored()
     {
