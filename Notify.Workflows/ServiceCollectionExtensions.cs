@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddNotifyWorkflows(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddDataProtection();
         services.Configure<DatabaseOptions>(configuration.GetSection("Notify:Database"));
         services.Configure<SmtpOptions>(configuration.GetSection("Notify:Email:Smtp"));
         services.Configure<BrandingOptions>(configuration.GetSection("Notify:Branding"));
@@ -89,26 +91,13 @@ public static class ServiceCollectionExtensions
 
     private static void AddChannels(IServiceCollection services, IConfiguration configuration)
     {
-        var smtp = configuration.GetSection("Notify:Email:Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
-        var sms = configuration.GetSection("Notify:Sms").Get<SmsOptions>() ?? new SmsOptions();
-        if (smtp.IsConfigured)
-        {
-            services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
-        }
-        else
-        {
-            services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Email));
-        }
-
-        if (sms.Twilio.IsConfigured)
-        {
-            services.AddHttpClient<TwilioSmsProvider>(c => c.Timeout = TimeSpan.FromSeconds(30));
-            services.AddSingleton<IChannelProvider>(sp => sp.GetRequiredService<TwilioSmsProvider>());
-        }
-        else
-        {
-            services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Sms));
-        }
+        _ = configuration;
+        services.AddSingleton<ChannelSettingsStore>();
+        services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
+        services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Email));
+        services.AddHttpClient<TwilioSmsProvider>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<IChannelProvider>(sp => sp.GetRequiredService<TwilioSmsProvider>());
+        services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Sms));
 
         services.AddSingleton<IChannelProvider, InAppProvider>();
         services.AddSingleton<InAppMessages>();

@@ -42,6 +42,8 @@ public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) :
 
     public DbSet<Access.SignInCode> SignInCodes => Set<Access.SignInCode>();
 
+    public DbSet<Channels.StoredChannelSettings> ChannelSettings => Set<Channels.StoredChannelSettings>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

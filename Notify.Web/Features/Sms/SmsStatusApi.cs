@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Notify.Workflows.Channels.Sms;
 
 namespace Notify.Web.Features.Sms;
@@ -18,9 +17,9 @@ public static class SmsStatusApi
         return api;
     }
 
-    private static async Task<IResult> StatusAsync(HttpRequest request, IOptions<SmsOptions> options, SmsStatusService statuses, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(HttpRequest request, Notify.Workflows.Channels.ChannelSettingsStore settings, SmsStatusService statuses, CancellationToken ct)
     {
-        var (form, refused) = await VerifyAsync(request, options.Value, ct);
+        var (form, refused) = await VerifyAsync(request, settings.Sms, ct);
         if (refused is not null)
         {
             return refused;
@@ -37,9 +36,9 @@ public static class SmsStatusApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> InboundAsync(HttpRequest request, IOptions<SmsOptions> options, SmsReplyService replies, CancellationToken ct)
+    private static async Task<IResult> InboundAsync(HttpRequest request, Notify.Workflows.Channels.ChannelSettingsStore settings, SmsReplyService replies, CancellationToken ct)
     {
-        var (form, refused) = await VerifyAsync(request, options.Value, ct);
+        var (form, refused) = await VerifyAsync(request, settings.Sms, ct);
         if (refused is not null)
         {
             return refused;

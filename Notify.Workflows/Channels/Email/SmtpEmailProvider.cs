@@ -12,9 +12,10 @@ namespace Notify.Workflows.Channels.Email;
 /// Email through SMTP with MailKit. One connection is kept open and reused by the dispatcher;
 /// 4xx replies are transient, 5xx permanent. The Message-ID is derived from the delivery, so a resend is recognisable.
 /// </summary>
-public sealed class SmtpEmailProvider(IOptions<SmtpOptions> options, IOptions<BrandingOptions> branding) : IChannelProvider, IAsyncDisposable
+public sealed class SmtpEmailProvider(ChannelSettingsStore settings, IOptions<BrandingOptions> branding) : IChannelProvider, IAsyncDisposable
 {
-    private readonly SmtpOptions _options = options.Value;
+    private SmtpOptions _options = settings.Smtp;
+    private int _version = -1;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SmtpClient? _client;
 
@@ -47,10 +48,17 @@ public sealed class SmtpEmailProvider(IOptions<SmtpOptions> options, IOptions<Br
             return SendOutcome.Permanent($"'{delivery.Address}' is not a valid email address.");
         }
 
-        var message = BuildMessage(delivery, _options, branding.Value);
         await _gate.WaitAsync(ct);
         try
         {
+            if (_version != settings.Version || !ReferenceEquals(_options, settings.Smtp))
+            {
+                await ResetAsync();
+                _options = settings.Smtp;
+                _version = settings.Version;
+            }
+
+            var message = BuildMessage(delivery, _options, branding.Value);
             var client = await ConnectAsync(ct);
             await client.SendAsync(message, ct);
             return SendOutcome.Sent(message.MessageId);

@@ -20,7 +20,7 @@ public sealed class SmtpOptions
 
     public SmtpSecurity Security { get; set; } = SmtpSecurity.None;
 
-    public string From { get; set; } = "notify@localhost";
+    public string From { get; set; } = "notify@notify.local";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

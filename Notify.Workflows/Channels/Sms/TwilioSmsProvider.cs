@@ -12,9 +12,8 @@ namespace Notify.Workflows.Channels.Sms;
 /// SMS through Twilio's REST API (the SDK is not available here): a form POST to the Messages resource with
 /// basic auth. 429, 5xx and timeouts are transient; other 4xx (21211 invalid number, 21610 opted out…) permanent.
 /// </summary>
-public sealed class TwilioSmsProvider(HttpClient http, IOptions<SmsOptions> options) : IChannelProvider
+public sealed class TwilioSmsProvider(HttpClient http, ChannelSettingsStore settings) : IChannelProvider
 {
-    private readonly SmsOptions _options = options.Value;
 
     public Channel Channel => Channel.Sms;
 
@@ -46,9 +45,10 @@ public sealed class TwilioSmsProvider(HttpClient http, IOptions<SmsOptions> opti
 
     public async Task<SendOutcome> SendAsync(Delivery delivery, CancellationToken ct)
     {
-        var twilio = _options.Twilio;
+        var options = settings.Sms;
+        var twilio = options.Twilio;
         var url = $"{twilio.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(twilio.AccountSid!)}/Messages.json";
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(Form(delivery, _options)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(Form(delivery, options)) };
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.AccountSid}:{twilio.AuthToken}")));
         try
