@@ -78,6 +78,12 @@ public sealed class Contact
         UpdatedAt = now;
     }
 
+    public void ChangeConsent(ChannelConsent consent, DateTime now)
+    {
+        Consent = consent;
+        UpdatedAt = now;
+    }
+
     private delegate bool Normalizer(string value, out string normalized, out string error);
 
     private static List<ContactPoint> Check(

@@ -34,6 +34,18 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
         return (ContactView.From(contact), created);
     }
 
+    /// <summary>A person's own choice of channels, from their inbox; recorded in the consent ledger.</summary>
+    public async Task SetConsentAsync(string key, ChannelConsent consent, string changedBy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Key == key, ct) ?? throw new NotFoundException("Contact", key);
+        var now = time.GetUtcNow().UtcDateTime;
+        var before = contact.Consent;
+        contact.ChangeConsent(consent, now);
+        db.ConsentChanges.AddRange(ConsentChange.Between(key, before, consent, changedBy, "inbox", now));
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<IReadOnlyList<ConsentChangeView>> ConsentHistoryAsync(string key, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

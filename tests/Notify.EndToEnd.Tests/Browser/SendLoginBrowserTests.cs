@@ -39,6 +39,16 @@ public sealed partial class SendLoginBrowserTests(BrowserFixture browser) : ICla
 
         await page.WaitForURLAsync(url => url.Contains("/inbox/per", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByText("Per Olsen's inbox")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        await page.Locator("#notify-app[data-interactive=true]").WaitForAsync();
+        await page.Locator("input[data-testid=pref-sms], [data-testid=pref-sms] input").First.UncheckAsync();
+        await page.GetByTestId("save-preferences").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("preferences-saved")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        var history = await api.GetFromJsonAsync<JsonElement>("/api/v1/contacts/per/consent-history");
+        var latest = history[0];
+        Assert.Equal("sms", latest.GetProperty("channel").GetString());
+        Assert.False(latest.GetProperty("granted").GetBoolean());
+        Assert.Equal("inbox", latest.GetProperty("source").GetString());
+        Assert.Equal("per@example.com", latest.GetProperty("changedBy").GetString());
 
         var again = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl })).NewPageAsync();
         await again.GotoAsync("/account/code");
