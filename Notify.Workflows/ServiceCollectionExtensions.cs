@@ -75,6 +75,7 @@ public static class ServiceCollectionExtensions
     {
         var provider = configuration.GetValue("Notify:Database:Provider", DatabaseProvider.Sqlite);
         var connection = configuration.GetConnectionString("Notify");
+        var writeGate = new SqliteWriteGate();
         services.AddDbContextFactory<NotifyDbContext>(options =>
         {
             if (provider == DatabaseProvider.Postgres)
@@ -85,8 +86,12 @@ public static class ServiceCollectionExtensions
 
             var path = Path.Combine(contentRoot, "data", "notify.db");
             options.UseSqlite(string.IsNullOrWhiteSpace(connection) ? $"Data Source={path};Pooling=True" : connection)
-                .AddInterceptors(new SqlitePragmaInterceptor());
+                .AddInterceptors(new SqlitePragmaInterceptor(), writeGate);
         });
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<SqliteCheckpointer>();
+        }
     }
 
     private static void AddChannels(IServiceCollection services, IConfiguration configuration)

@@ -20,17 +20,28 @@ public sealed class DeliveryDispatcher(
     TimeProvider time,
     DeliveriesWakeUp wakeUp,
     Channels.InApp.InAppMessages inApp,
+    Microsoft.Extensions.Options.IOptions<DatabaseOptions> database,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private const int BatchSize = 50;
 
+    /// <summary>
+    /// How long a claim may stay in Sending before it counts as abandoned. One node (SQLite): whatever is in Sending
+    /// when the app starts was left by a stopped process. Several nodes (PostgreSQL): another node may be sending
+    /// right now, so only claims older than any send can take count, and every node looks for them every minute.
+    /// </summary>
+    private bool SharedDatabase => database.Value.Provider == DatabaseProvider.Postgres;
+
+    private TimeSpan ClaimLease => SharedDatabase ? TimeSpan.FromMinutes(2) : TimeSpan.Zero;
+
     /// <summary>Deliveries left in Sending by a crash: redo the harmless ones, mark the others for a person.</summary>
     public async Task<int> RecoverInDoubtAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stuck = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sending).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
+        var claimedBefore = now - ClaimLease;
+        var stuck = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sending && d.UpdatedAt <= claimedBefore).ToListAsync(ct);
         foreach (var delivery in stuck)
         {
             var provider = providers.For(delivery.Channel);
@@ -44,7 +55,15 @@ public sealed class DeliveryDispatcher(
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // another node reconciled them first
+        }
+
         if (stuck.Count > 0)
         {
             logger.LogWarning("{Count} deliveries were caught mid-send by a stop and were reconciled.", stuck.Count);
@@ -83,10 +102,17 @@ public sealed class DeliveryDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RecoverInDoubtAsync(stoppingToken);
+        var recovered = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (SharedDatabase && time.GetUtcNow() - recovered >= TimeSpan.FromMinutes(1))
+                {
+                    recovered = time.GetUtcNow();
+                    await RecoverInDoubtAsync(stoppingToken);
+                }
+
                 await DispatchDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -17,8 +17,10 @@ public sealed class IngestService(
     IDbContextFactory<NotifyDbContext> dbFactory,
     PublishedFlowCache flows,
     RunStarter starter,
+    FlowRunner runner,
     TimeProvider time,
     RunsWakeUp runsWakeUp,
+    DeliveriesWakeUp deliveriesWakeUp,
     Access.AuditLog audit,
     ILogger<IngestService> logger)
 {
@@ -64,9 +66,10 @@ public sealed class IngestService(
         var e = RecordEvent.Custom(request.Type, record.Snapshot(), request.Data, idempotencyKey, now);
         db.Events.Add(e);
         var started = starter.StartRuns(db, e, published, now);
+        var queued = await runner.ExecuteStartedAsync(db, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        runsWakeUp.Signal();
+        Signal(db, queued, false);
         return new EventSummary(e.Id, e.Type, null, null, started);
     }
 
@@ -177,6 +180,9 @@ public sealed class IngestService(
     {
         var published = await flows.CurrentAsync(CancellationToken.None);
         await using var db = await dbFactory.CreateDbContextAsync();
+        // Records change through their own methods and everything else is added, so one DetectChanges before the
+        // save is enough; leaving it automatic would compare every tracked JSON column on each lookup.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
         var now = time.GetUtcNow().UtcDateTime;
         var results = new List<UpsertResult>(batch.Count);
@@ -185,14 +191,26 @@ public sealed class IngestService(
             results.Add(await ApplyAsync(db, request, published, now));
         }
 
+        var queued = await runner.ExecuteStartedAsync(db, now, CancellationToken.None);
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        if (results.Any(r => r.Events.Any(s => s.StartedFlows.Count > 0 || s.Scheduled.Count > 0)))
+        Signal(db, queued, results.Any(r => r.Events.Any(s => s.Scheduled.Count > 0)));
+        return results;
+    }
+
+    /// <summary>Wakes the dispatcher for new deliveries, and the run worker for runs left to it.</summary>
+    private void Signal(NotifyDbContext db, int queuedDeliveries, bool scheduled)
+    {
+        if (queuedDeliveries > 0)
+        {
+            deliveriesWakeUp.Signal();
+        }
+
+        if (scheduled || db.Runs.Local.Any(r => r.Status == RunStatus.Running))
         {
             runsWakeUp.Signal();
         }
-
-        return results;
     }
 
     private async Task<UpsertResult> ApplyAsync(NotifyDbContext db, UpsertRequest request, IReadOnlyList<PublishedFlow> published, DateTime now)

@@ -32,6 +32,7 @@ internal sealed class FlowConfiguration :
     public void Configure(EntityTypeBuilder<JournalEntry> builder)
     {
         builder.HasKey(j => j.Id);
+        builder.Property(j => j.Id).ValueGeneratedNever();
         builder.HasIndex(j => j.RunId);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Notify.Domain.Contacts;
@@ -10,7 +11,8 @@ using Notify.Workflows.Runtime;
 namespace Notify.Workflows.Persistence;
 
 /// <summary>Everything durable: definitions, records, events, runs, waits, journal and deliveries.</summary>
-public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) : IdentityDbContext<Access.NotifyUser>(options)
+public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options)
+    : IdentityDbContext<Access.NotifyUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Record> Records => Set<Record>();
 
@@ -43,6 +45,9 @@ public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options) :
     public DbSet<Access.SignInCode> SignInCodes => Set<Access.SignInCode>();
 
     public DbSet<Channels.StoredChannelSettings> ChannelSettings => Set<Channels.StoredChannelSettings>();
+
+    /// <summary>Data Protection keys, shared by every node when the database is PostgreSQL.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

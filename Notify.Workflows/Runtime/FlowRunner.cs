@@ -31,6 +31,7 @@ public sealed class FlowRunner(
     public async Task<int> ExecuteBatchAsync(IReadOnlyList<Guid> runIds, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // runs change through their methods: one DetectChanges before the save
         var now = time.GetUtcNow().UtcDateTime;
         var runs = (await db.Runs.Where(r => runIds.Contains(r.Id)).ToListAsync(ct))
             .Where(r => r.Status is RunStatus.Running or RunStatus.Waiting && r.ResumeAt <= now).ToList();
@@ -50,7 +51,7 @@ public sealed class FlowRunner(
         var lookups = new LookupCache(db);
         foreach (var run in runs)
         {
-            var journal = new Journal(db, run, now);
+            var journal = new RunJournal(db, run, now);
             var flow = await flows.GetVersionAsync(run.FlowVersionId, ct);
             var recordType = recordTypes.GetValueOrDefault(run.RecordType) ?? RecordType.Create(run.RecordType, run.RecordType, []);
             await ExecuteOneAsync(db, run, flow, events.GetValueOrDefault(run.EventId), records.GetValueOrDefault((run.RecordType, run.RecordKey)),
@@ -60,6 +61,7 @@ public sealed class FlowRunner(
 
         try
         {
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex) when (runs.Count > 1)
@@ -87,8 +89,50 @@ public sealed class FlowRunner(
         return runs.Count;
     }
 
+    /// <summary>
+    /// Executes the runs just started in <paramref name="db"/> (added, not yet saved) inside the caller's
+    /// transaction, so an event, its runs, their journals and their deliveries are committed together and the
+    /// run worker has nothing left to pick up. A run whose execution throws is put back as a fresh, unexecuted
+    /// run for the worker to try again. Returns how many deliveries were queued.
+    /// </summary>
+    public async Task<int> ExecuteStartedAsync(NotifyDbContext db, DateTime now, CancellationToken ct)
+    {
+        var started = db.ChangeTracker.Entries<FlowRun>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Status == RunStatus.Running).Select(e => e.Entity).ToList();
+        if (started.Count == 0)
+        {
+            return 0;
+        }
+
+        var events = db.ChangeTracker.Entries<RecordEvent>().ToDictionary(e => e.Entity.Id, e => e.Entity);
+        var records = db.ChangeTracker.Entries<Record>().ToDictionary(e => (e.Entity.Type, e.Entity.Key), e => e.Entity);
+        var types = db.ChangeTracker.Entries<RecordType>().ToDictionary(e => e.Entity.Type, e => e.Entity);
+        var lookups = new LookupCache(db);
+        var queued = 0;
+        foreach (var run in started)
+        {
+            var flow = await flows.GetVersionAsync(run.FlowVersionId, ct);
+            var journal = new RunJournal(db, run, now);
+            try
+            {
+                await ExecuteOneAsync(db, run, flow, events.GetValueOrDefault(run.EventId), records.GetValueOrDefault((run.RecordType, run.RecordKey)),
+                    types.GetValueOrDefault(run.RecordType) ?? RecordType.Create(run.RecordType, run.RecordType, []), journal, lookups, now, ct);
+                queued += journal.QueuedDeliveries;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Run of flow {Flow} could not be executed at once; the run worker tries again.", run.FlowKey);
+                journal.Discard();
+                db.Runs.Add(FlowRun.Start(run.FlowVersionId, run.FlowKey, run.FlowVersion, run.EventId, run.EventType,
+                    run.RecordType, run.RecordKey, flow?.Definition.Steps.FirstOrDefault()?.Id, now));
+            }
+        }
+
+        return queued;
+    }
+
     private async Task ExecuteOneAsync(NotifyDbContext db, FlowRun run, PublishedFlow? flow, RecordEvent? e, Record? record,
-        RecordType recordType, Journal journal, LookupCache lookups, DateTime now, CancellationToken ct)
+        RecordType recordType, RunJournal journal, LookupCache lookups, DateTime now, CancellationToken ct)
     {
         if (flow is null || e is null)
         {
@@ -115,7 +159,7 @@ public sealed class FlowRunner(
         }
     }
 
-    private static bool CheckDeadline(FlowRun run, Record record, RecordType type, Journal journal, FlowDefinition flow, DateTime now)
+    private static bool CheckDeadline(FlowRun run, Record record, RecordType type, RunJournal journal, FlowDefinition flow, DateTime now)
     {
         if (type.IsDone(record.Status))
         {
@@ -136,7 +180,7 @@ public sealed class FlowRunner(
         return true;
     }
 
-    private async Task RunStepsAsync(StepContext context, FlowDefinition flow, Journal journal, CancellationToken ct)
+    private async Task RunStepsAsync(StepContext context, FlowDefinition flow, RunJournal journal, CancellationToken ct)
     {
         var run = context.Run;
         for (var i = 0; i < MaxStepsPerPass; i++)
@@ -179,31 +223,5 @@ public sealed class FlowRunner(
         }
 
         run.Fail($"The run took more than {MaxStepsPerPass} steps at once; is there a loop?", context.Now);
-    }
-
-    /// <summary>Collects journal lines and deliveries for one pass; skips delivery keys that already exist.</summary>
-    private sealed class Journal(NotifyDbContext db, FlowRun run, DateTime now)
-    {
-        public int QueuedDeliveries { get; private set; }
-
-        public void Write(string stepId, string kind, string outcome, string message) =>
-            db.Journal.Add(JournalEntry.Write(run.Id, stepId, kind, outcome, message, now));
-
-        public async Task AddDeliveriesAsync(StepResult result, CancellationToken ct)
-        {
-            var all = result.Deliveries.Select(d => (d, (string?)null)).Concat(result.Skipped.Select(s => (s.Draft, (string?)s.Reason))).ToList();
-            if (all.Count == 0)
-            {
-                return;
-            }
-
-            var keys = all.Select(a => a.Item1.DeliveryKey).ToList();
-            var existing = await db.Deliveries.Where(d => keys.Contains(d.DeliveryKey)).Select(d => d.DeliveryKey).ToListAsync(ct);
-            foreach (var (draft, reason) in all.Where(a => !existing.Contains(a.Item1.DeliveryKey)))
-            {
-                db.Deliveries.Add(reason is null ? Delivery.Queue(draft, now) : Delivery.Skip(draft, reason, now));
-                QueuedDeliveries += reason is null ? 1 : 0;
-            }
-        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class JournalEntry
 
     public static JournalEntry Write(Guid runId, string stepId, string kind, string outcome, string message, DateTime at) => new()
     {
+        Id = JournalSequence.Next(TimeProvider.System.GetUtcNow()),
         RunId = runId,
         StepId = stepId,
         Kind = kind,

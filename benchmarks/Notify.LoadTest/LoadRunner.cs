@@ -17,10 +17,10 @@ internal static class LoadRunner
     public static async Task Main(string[] args)
     {
         // Load generator: record upserts over HTTP against the real app on a SQLite file on disk, with 10 published
-        // flows, until every run has queued its delivery; then the same number of rows inserted into SQLite directly.
+        // flows (or as many as the third argument says), until every run has queued its delivery; then the same number of rows inserted into SQLite directly.
         var upserts = args.Length > 0 ? int.Parse(args[0]) : 5_000;
         var concurrency = args.Length > 1 ? int.Parse(args[1]) : 32;
-        const int flows = 10;
+        var flows = args.Length > 2 ? int.Parse(args[2]) : 10;
         var folder = Path.Combine(Path.GetTempPath(), "notify-load", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         Console.WriteLine($"{upserts} upserts, {concurrency} concurrent requests, {flows} published flows, SQLite at {folder}");

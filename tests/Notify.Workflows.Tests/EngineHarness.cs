@@ -22,7 +22,7 @@ public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "notify-tests", Guid.NewGuid().ToString("N"));
 
-    private EngineHarness(IReadOnlyDictionary<string, string?> settings)
+    private EngineHarness(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure)
     {
         Directory.CreateDirectory(_folder);
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero)); // a Monday
@@ -34,6 +34,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddNotifyWorkflows(config, _folder);
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
@@ -43,9 +44,10 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public IngestService Ingest => Services.GetRequiredService<IngestService>();
 
-    public static async Task<EngineHarness> StartAsync(bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<EngineHarness> StartAsync(
+        bool seedDemo = true, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var harness = new EngineHarness(settings ?? new Dictionary<string, string?>());
+        var harness = new EngineHarness(settings ?? new Dictionary<string, string?>(), configure);
         await harness.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         if (seedDemo)
         {

@@ -82,19 +82,21 @@ public class OrderReadyFlowTests
     }
 
     [Fact]
-    public async Task RunningARunTwice_DoesNotDuplicateDeliveries()
+    public async Task StatusToReady_RunIsExecutedInTheUpsertsCommit_AndRunningItAgainAddsNothing()
     {
         await using var engine = await EngineHarness.StartAsync();
         await engine.Ingest.UpsertRecordAsync("order", "AO4", Order("new"), CancellationToken.None);
         await engine.Ingest.UpsertRecordAsync("order", "AO4", Order("ready"), CancellationToken.None);
         var run = Assert.Single(await engine.RunsAsync("order", "AO4"));
+        var queuedAtIngest = await engine.DeliveriesAsync("order", "AO4");
         var runner = engine.Services.GetService(typeof(FlowRunner)) as FlowRunner;
 
-        var first = await runner!.ExecuteAsync(run.Id, CancellationToken.None);
-        var second = await runner.ExecuteAsync(run.Id, CancellationToken.None);
+        var again = await runner!.ExecuteAsync(run.Id, CancellationToken.None);
 
-        Assert.True(first);
-        Assert.False(second);
+        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.Equal(2, queuedAtIngest.Count);
+        Assert.All(queuedAtIngest, d => Assert.Equal(run.Id, d.RunId));
+        Assert.False(again);
         Assert.Equal(2, (await engine.DeliveriesAsync("order", "AO4")).Count);
     }
 
