@@ -8,7 +8,8 @@ namespace Notify.Workflows.Definitions;
 
 /// <summary>Saving drafts and publishing versions; the UI and the API both come through here.</summary>
 public sealed class FlowService(
-    IDbContextFactory<NotifyDbContext> dbFactory, FlowValidator validator, PublishedFlowCache cache, TimeProvider time, Access.AuditLog audit)
+    IDbContextFactory<NotifyDbContext> dbFactory, FlowValidator validator, PublishedFlowCache cache, TimeProvider time, Access.AuditLog audit,
+    Triggers.WorkCalendar calendar)
 {
     public async Task<Flow?> FindAsync(string key, CancellationToken ct)
     {
@@ -79,23 +80,44 @@ public sealed class FlowService(
 
         var version = flow.Publish(now);
         db.FlowVersions.Add(version);
-        var moved = 0;
-        if (moveWaitingReminders && draft.Trigger.Event == EventTypes.Deadline)
-        {
-            var waiting = await db.Runs.Where(r => r.FlowKey == key && r.Status == RunStatus.Waiting && r.AtTrigger).ToListAsync(ct);
-            foreach (var run in waiting)
-            {
-                run.MoveToVersion(version.Id, version.Version, now);
-                db.Journal.Add(JournalEntry.Write(run.Id, "trigger", "trigger", "moved", $"Moved to version {version.Version} when it was published.", now));
-            }
-
-            moved = waiting.Count;
-        }
-
+        var moved = moveWaitingReminders && draft.Trigger.Event == EventTypes.Deadline
+            ? await MoveWaitingRemindersAsync(db, key, version, draft.Trigger, now, ct)
+            : 0;
         audit.Record(db, "published", "flow", key, $"version {version.Version}" + (moved > 0 ? $"; {moved} waiting reminders moved to it" : ""));
 
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         return new PublishResult(version.Version, moved);
+    }
+
+    /// <summary>
+    /// Reminders still waiting for their deadline move to the new version, and their time is worked out again with
+    /// the new version's offset. A reminder whose record type the new version no longer watches stays on its version.
+    /// </summary>
+    private async Task<int> MoveWaitingRemindersAsync(NotifyDbContext db, string key, FlowVersion version, TriggerDefinition trigger, DateTime now, CancellationToken ct)
+    {
+        var waiting = await db.Runs.Where(r => r.FlowKey == key && r.Status == RunStatus.Waiting && r.AtTrigger).ToListAsync(ct);
+        var recordKeys = waiting.Select(r => r.RecordKey).Distinct().ToList();
+        var deadlines = (await db.Records.AsNoTracking().Where(r => recordKeys.Contains(r.Key)).Select(r => new { r.Type, r.Key, r.Deadline }).ToListAsync(ct))
+            .ToDictionary(r => (r.Type, r.Key), r => r.Deadline);
+        var moved = 0;
+        foreach (var run in waiting)
+        {
+            if (deadlines.GetValueOrDefault((run.RecordType, run.RecordKey)) is not { } deadline
+                || !Triggers.TriggerMatcher.WatchesDeadlinesOf(trigger, run.RecordType))
+            {
+                continue;
+            }
+
+            var offset = trigger.Deadline!;
+            var due = calendar.Shift(deadline, offset.Amount, offset.Unit, offset.Direction);
+            run.MoveToVersion(version.Id, version.Version, now);
+            run.Reschedule(due, now);
+            db.Journal.Add(JournalEntry.Write(run.Id, "trigger", "trigger", "moved",
+                $"Moved to version {version.Version} when it was published; {offset}: now waits until {due:u}.", now));
+            moved++;
+        }
+
+        return moved;
     }
 }

@@ -32,6 +32,11 @@ public sealed class RunStarter(WorkCalendar calendar)
         IReadOnlyList<PublishedFlow> flows, DateTime now, CancellationToken ct)
     {
         var notes = new List<string>();
+        if (deadlineChanged)
+        {
+            await RecheckDateWaitsAsync(db, record, now, notes, ct);
+        }
+
         var done = type.IsDone(record.Status);
         if (!done && !deadlineChanged && record.Deadline is not null)
         {
@@ -78,5 +83,20 @@ public sealed class RunStarter(WorkCalendar calendar)
         }
 
         return notes;
+    }
+
+    /// <summary>Runs waiting in a delay until the deadline work their wait out again, at once, against the new date.</summary>
+    private static async Task RecheckDateWaitsAsync(NotifyDbContext db, Record record, DateTime now, List<string> notes, CancellationToken ct)
+    {
+        var waiting = await db.Runs
+            .Where(r => r.RecordType == record.Type && r.RecordKey == record.Key && r.Status == RunStatus.Waiting && r.FollowsRecordDate)
+            .ToListAsync(ct);
+        foreach (var run in waiting)
+        {
+            run.RecheckWait(now);
+            var why = record.Deadline is null ? "The deadline was removed" : $"The deadline moved to {record.Deadline:u}";
+            db.Journal.Add(JournalEntry.Write(run.Id, run.CurrentStepId ?? "trigger", "delay", "moved", why + "; the wait is worked out again.", now));
+            notes.Add($"{run.FlowKey}: wait re-checked");
+        }
     }
 }

@@ -30,6 +30,9 @@ public sealed class FlowRun
 
     public bool AtTrigger { get; private set; }
 
+    /// <summary>Waiting in a delay until a record date (the deadline ± an offset); the wait moves with that date.</summary>
+    public bool FollowsRecordDate { get; private set; }
+
     /// <summary>UTC time a waiting run becomes due.</summary>
     public DateTime? ResumeAt { get; private set; }
 
@@ -80,11 +83,19 @@ public sealed class FlowRun
         Touch(now);
     }
 
-    public void WaitUntil(DateTime resumeAt, string? nextStepId, DateTime now)
+    public void WaitUntil(DateTime resumeAt, string? nextStepId, DateTime now, bool followsRecordDate = false)
     {
         Status = RunStatus.Waiting;
         ResumeAt = resumeAt;
         CurrentStepId = nextStepId;
+        FollowsRecordDate = followsRecordDate;
+        Touch(now);
+    }
+
+    /// <summary>The record date this run waits for moved: it resumes now and its delay step works the wait out again.</summary>
+    public void RecheckWait(DateTime now)
+    {
+        ResumeAt = now;
         Touch(now);
     }
 
@@ -106,6 +117,7 @@ public sealed class FlowRun
     public void Resume(DateTime now)
     {
         Status = RunStatus.Running;
+        FollowsRecordDate = false;
         Touch(now);
     }
 

@@ -211,7 +211,7 @@ public sealed class FlowRunner(
                     run.MoveTo(result.EndsFlow ? null : result.JumpTo ?? next, context.Now);
                     break;
                 case StepDecision.Wait:
-                    run.WaitUntil(result.ResumeAt!.Value, next, context.Now);
+                    run.WaitUntil(result.ResumeAt!.Value, result.FollowsRecordDate ? definition.Id : next, context.Now, result.FollowsRecordDate);
                     return;
                 case StepDecision.End:
                     run.Complete(result.Message, context.Now);

@@ -26,8 +26,10 @@ public sealed class DelayStep(WorkCalendar calendar) : IStep
             until = calendar.Shift(context.Now, step.Amount, step.Unit, OffsetDirection.After);
         }
 
+        var followsDeadline = step.Until is not null;
         return Task.FromResult(until <= context.Now
             ? StepResult.Continue("no wait", $"{until:u} has already passed")
-            : StepResult.Wait(until, $"waiting until {until:u}"));
+            : StepResult.Wait(until, followsDeadline ? $"waiting until {until:u}; the wait moves if the deadline moves" : $"waiting until {until:u}")
+                with { FollowsRecordDate = followsDeadline });
     }
 }

@@ -21,6 +21,10 @@ public sealed record StepResult(StepDecision Decision, string Outcome, string Me
 
     public DateTime? ResumeAt { get; init; }
 
+    /// <summary>For <see cref="StepDecision.Wait"/>: the time comes from a record date, so the wait is worked out
+    /// again (this step runs again) when that date moves.</summary>
+    public bool FollowsRecordDate { get; init; }
+
     public IReadOnlyList<DeliveryDraft> Deliveries { get; init; } = [];
 
     public IReadOnlyList<(DeliveryDraft Draft, string Reason)> Skipped { get; init; } = [];

@@ -58,6 +58,16 @@ public sealed class EngineHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>The engine with the demo data and one more flow, published.</summary>
+    public static async Task<EngineHarness> StartWithFlowAsync(string key, Definitions.FlowDefinition flow)
+    {
+        var engine = await StartAsync();
+        var flows = engine.Services.GetRequiredService<Definitions.FlowService>();
+        await flows.SaveDraftAsync(key, flow, CancellationToken.None);
+        await flows.PublishAsync(key, false, CancellationToken.None);
+        return engine;
+    }
+
     /// <summary>Runs the due runs, then sends the due deliveries, as the background workers would.</summary>
     public async Task RunAllAsync()
     {
@@ -75,6 +85,12 @@ public sealed class EngineHarness : IAsyncDisposable
     {
         await using var db = await Db();
         return await db.Deliveries.AsNoTracking().Where(d => d.RecordType == recordType && d.RecordKey == recordKey).OrderBy(d => d.CreatedAt).ToListAsync();
+    }
+
+    public async Task<int> WaitingRemindersAsync(string flowKey)
+    {
+        await using var db = await Db();
+        return await db.Runs.CountAsync(r => r.FlowKey == flowKey && r.Status == RunStatus.Waiting && r.AtTrigger);
     }
 
     public async Task<List<FlowRun>> RunsAsync(string recordType, string recordKey)

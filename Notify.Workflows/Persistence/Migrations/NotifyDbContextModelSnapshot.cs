@@ -871,6 +871,9 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<Guid>("FlowVersionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FollowsRecordDate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 

@@ -21,14 +21,7 @@ public class BranchAndDelayFlowTests
         ],
     };
 
-    private static async Task<EngineHarness> StartAsync()
-    {
-        var engine = await EngineHarness.StartAsync();
-        var flows = (FlowService)engine.Services.GetService(typeof(FlowService))!;
-        await flows.SaveDraftAsync("vip", Flow(), CancellationToken.None);
-        await flows.PublishAsync("vip", false, CancellationToken.None);
-        return engine;
-    }
+    private static Task<EngineHarness> StartAsync() => EngineHarness.StartWithFlowAsync("vip", Flow());
 
     private static RecordState Order(bool vip) => new()
     {

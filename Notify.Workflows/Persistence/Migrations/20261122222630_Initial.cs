@@ -333,6 +333,7 @@ namespace Notify.Workflows.Persistence.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CurrentStepId = table.Column<string>(type: "TEXT", nullable: true),
                     AtTrigger = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FollowsRecordDate = table.Column<bool>(type: "INTEGER", nullable: false),
                     ResumeAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),

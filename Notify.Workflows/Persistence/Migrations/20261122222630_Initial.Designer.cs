@@ -11,7 +11,7 @@ using Notify.Workflows.Persistence;
 namespace Notify.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(NotifyDbContext))]
-    [Migration("20261122221909_Initial")]
+    [Migration("20261122222630_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -873,6 +873,9 @@ namespace Notify.Workflows.Persistence.Migrations
 
                     b.Property<Guid>("FlowVersionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowsRecordDate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
