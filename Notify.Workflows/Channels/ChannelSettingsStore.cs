@@ -38,7 +38,7 @@ public sealed class ChannelSettingsStore(
     {
         Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.ChannelSettings.FirstOrDefaultAsync(ct);
+        var row = await db.ChannelSettings.FirstOrDefaultAsync(s => s.Id == StoredChannelSettings.SingleRowId, ct);
         if (row is null)
         {
             row = new StoredChannelSettings();
@@ -65,7 +65,7 @@ public sealed class ChannelSettingsStore(
         }
 
         using var db = dbFactory.CreateDbContext();
-        var row = db.ChannelSettings.AsNoTracking().FirstOrDefault();
+        var row = db.ChannelSettings.AsNoTracking().FirstOrDefault(s => s.Id == StoredChannelSettings.SingleRowId);
         var smtp = Copy(smtpConfig.Value);
         var sms = Copy(smsConfig.Value);
         if (row is not null && JsonSerializer.Deserialize<ChannelSettingsInput>(row.Json, Json) is { } saved)

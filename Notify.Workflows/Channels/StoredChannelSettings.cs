@@ -6,7 +6,9 @@ namespace Notify.Workflows.Channels;
 /// </summary>
 public sealed class StoredChannelSettings
 {
-    public int Id { get; set; } = 1;
+    public const int SingleRowId = 1;
+
+    public int Id { get; set; } = SingleRowId;
 
     public string Json { get; set; } = "{}";
 
