@@ -39,6 +39,9 @@ public sealed class Delivery
 
     public string? HtmlBody { get; private set; }
 
+    /// <summary>Set when the body holds a secret: the send log, the archive and the API show this instead.</summary>
+    public string? RedactedBody { get; private set; }
+
     public string? TemplateKey { get; private set; }
 
     public DeliveryStatus Status { get; private set; }
@@ -85,6 +88,7 @@ public sealed class Delivery
         Subject = draft.Subject,
         Body = draft.Body,
         HtmlBody = draft.HtmlBody,
+        RedactedBody = draft.RedactedBody,
         TemplateKey = draft.TemplateKey,
         Segments = draft.Segments,
         Status = status,

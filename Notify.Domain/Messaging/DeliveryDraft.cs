@@ -29,6 +29,9 @@ public sealed record DeliveryDraft
 
     public string? HtmlBody { get; init; }
 
+    /// <summary>The body with its secret (a sign-in code) blanked out: what the send log shows.</summary>
+    public string? RedactedBody { get; init; }
+
     public string? TemplateKey { get; init; }
 
     public int Segments { get; init; }

@@ -56,6 +56,7 @@ public sealed class SendLoginService(
             {
                 DeliveryKey = $"login:{code.Id:N}", Channel = channel, Address = address, RecipientName = contact.Name, ContactKey = key,
                 Subject = channel == Channel.Email ? "Your Notify sign-in code" : null, Body = body,
+                RedactedBody = body.Replace(plain, "······", StringComparison.Ordinal),
                 Segments = channel == Channel.Sms ? SmsBody.Measure(body).Segments : 0,
             }, now));
             audit.Record(db, "sent-login", "contact", key, $"one-time code by {channel.ToName()}");

@@ -32,11 +32,13 @@ public sealed class DeliveryQueryService(
         }
     }
 
-    public async Task<DeliveryPreview?> PreviewAsync(Guid id, CancellationToken ct)
+    /// <summary>One delivery as it was (or would have been) sent. A secret in it is shown only to admins.</summary>
+    public async Task<DeliveryPreview?> PreviewAsync(Guid id, bool showSecret, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return d is null ? null : new DeliveryPreview(d.Id, d.Channel, d.RecipientName, d.Address, d.Subject, d.Body, d.HtmlBody, d.Status, d.Reason, d.CreatedAt);
+        var body = showSecret ? d?.Body : d?.RedactedBody ?? d?.Body;
+        return d is null ? null : new DeliveryPreview(d.Id, d.Channel, d.RecipientName, d.Address, d.Subject, body!, d.HtmlBody, d.Status, d.Reason, d.CreatedAt);
     }
 
     public async Task<PageOf<DeliveryRow>> SearchAsync(DeliveryFilter filter, CancellationToken ct)
@@ -62,7 +64,7 @@ public sealed class DeliveryQueryService(
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var t = filter.Text.Trim();
-            query = query.Where(d => d.Body.Contains(t) || (d.Subject != null && d.Subject.Contains(t))
+            query = query.Where(d => (d.RedactedBody ?? d.Body).Contains(t) || (d.Subject != null && d.Subject.Contains(t))
                 || d.Address.Contains(t) || d.RecipientName.Contains(t) || (d.Reason != null && d.Reason.Contains(t)));
         }
 

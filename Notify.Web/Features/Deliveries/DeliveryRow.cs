@@ -10,6 +10,6 @@ public sealed record DeliveryRow(
     string? FlowKey, Guid? RunId, string? RecordType, string? RecordKey, DateTime CreatedAt, DateTime? SentAt)
 {
     public static Expression<Func<Delivery, DeliveryRow>> Projection { get; } = d => new DeliveryRow(
-        d.Id, d.Channel, d.Status, d.RecipientName, d.ContactKey, d.Address, d.Subject, d.Body, d.Reason, d.Attempts,
+        d.Id, d.Channel, d.Status, d.RecipientName, d.ContactKey, d.Address, d.Subject, d.RedactedBody ?? d.Body, d.Reason, d.Attempts,
         d.Provider, d.ProviderMessageId, d.Segments, d.FlowKey, d.RunId, d.RecordType, d.RecordKey, d.CreatedAt, d.SentAt);
 }

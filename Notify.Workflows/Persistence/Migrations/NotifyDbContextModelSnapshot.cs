@@ -315,6 +315,9 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<string>("RecordType")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RedactedBody")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RunId")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ using Notify.Workflows.Persistence;
 namespace Notify.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(NotifyDbContext))]
-    [Migration("20261122222630_Initial")]
+    [Migration("20261122224611_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -316,6 +316,9 @@ namespace Notify.Workflows.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedactedBody")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RunId")

@@ -175,6 +175,7 @@ namespace Notify.Workflows.Persistence.Migrations
                     Subject = table.Column<string>(type: "TEXT", nullable: true),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    RedactedBody = table.Column<string>(type: "TEXT", nullable: true),
                     TemplateKey = table.Column<string>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Reason = table.Column<string>(type: "TEXT", nullable: true),
