@@ -4,9 +4,12 @@ using Notify.Domain.Messaging;
 
 namespace Notify.Web.Features.Deliveries;
 
-public partial class DeliveryLog
+public partial class DeliveryLog : IAsyncDisposable
 {
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(5);
+    private readonly CancellationTokenSource _stop = new();
     private MudDataGrid<DeliveryRow>? _grid;
+    private bool _live = true;
     private string? _text;
     private string? _recipient;
     private Channel? _channel;
@@ -29,6 +32,41 @@ public partial class DeliveryLog
     [Parameter] public string EmptyText { get; set; } = "Nothing has been sent yet. Deliveries appear here as soon as a published flow sends a message.";
 
     protected override void OnInitialized() => _channel = InitialChannel;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender) // after-render runs only once the circuit is interactive, never while prerendering
+        {
+            _ = RefreshWhileLiveAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Support staff watch messages go out: while Live is on, the current page is read again every few seconds.</summary>
+    private async Task RefreshWhileLiveAsync()
+    {
+        using var timer = new PeriodicTimer(LiveInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                if (_live && _grid is not null)
+                {
+                    await InvokeAsync(_grid.ReloadServerData);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // the page was closed
+        }
+    }
 
     private bool HasFilters => !string.IsNullOrEmpty(_text) || !string.IsNullOrEmpty(_recipient) || _channel is not null || _status is not null
         || !string.IsNullOrEmpty(RecordKey) || !string.IsNullOrEmpty(_flow) || _from is not null || _to is not null;

@@ -25,6 +25,31 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
     }
 
     [Fact]
+    public async Task PageLeftOpen_NewDeliveriesAppearWithoutReloading_UntilLiveIsSwitchedOff()
+    {
+        var page = await browser.OpenAsync("/deliveries");
+        await page.Locator("input[data-testid=delivery-search]").FillAsync("LIVE-");
+        await Assertions.Expect(page.GetByTestId("deliveries-empty")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        using var api = browser.App.CreateApiClient();
+
+        await MakeReadyAsync(api, "LIVE-1");
+
+        var first = page.Locator("tr", new PageLocatorOptions { HasText = "Your order LIVE-1 is ready" }).First;
+        await Assertions.Expect(first).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+
+        await page.Locator("input[data-testid=delivery-live]").UncheckAsync();
+        await MakeReadyAsync(api, "LIVE-2");
+        await page.WaitForTimeoutAsync(12_000); // more than two refresh periods
+        await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = "Your order LIVE-2 is ready" })).ToHaveCountAsync(0);
+    }
+
+    private static async Task MakeReadyAsync(HttpClient api, string key)
+    {
+        (await api.PutAsJsonAsync($"/api/v1/records/order/{key}", new { status = "new", contacts = new { customer = "ola" } })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/records/order/{key}", new { status = "ready", contacts = new { customer = "ola" } })).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task NavigatingFromTheMenu_OpensTheDeliveriesPage()
     {
         var page = await browser.OpenAsync("/");
