@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Notify:Sms")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>();
         services.Configure<DemoOptions>(configuration.GetSection("Notify:Demo"));
+        services.AddOptions<QuietHoursOptions>().Bind(configuration.GetSection("Notify:QuietHours")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QuietHoursOptions>, QuietHoursOptionsValidator>();
         AddDatabase(services, configuration, contentRoot);
 
         services.AddSingleton<LiquidRenderer>();
@@ -75,7 +77,6 @@ public static class ServiceCollectionExtensions
     {
         var provider = configuration.GetValue("Notify:Database:Provider", DatabaseProvider.Sqlite);
         var connection = configuration.GetConnectionString("Notify");
-        var writeGate = new SqliteWriteGate();
         services.AddDbContextFactory<NotifyDbContext>(options =>
         {
             if (provider == DatabaseProvider.Postgres)
@@ -86,7 +87,7 @@ public static class ServiceCollectionExtensions
 
             var path = Path.Combine(contentRoot, "data", "notify.db");
             options.UseSqlite(string.IsNullOrWhiteSpace(connection) ? $"Data Source={path};Pooling=True" : connection)
-                .AddInterceptors(new SqlitePragmaInterceptor(), writeGate);
+                .AddInterceptors(new SqlitePragmaInterceptor());
         });
         if (provider == DatabaseProvider.Sqlite)
         {

@@ -67,7 +67,17 @@ public sealed class Delivery
 
     public DateTime? ReadAt { get; private set; }
 
-    public static Delivery Queue(DeliveryDraft draft, DateTime now) => Create(draft, DeliveryStatus.Queued, null, now);
+    public static Delivery Queue(DeliveryDraft draft, DateTime now)
+    {
+        var delivery = Create(draft, DeliveryStatus.Queued, null, now);
+        if (draft.NotBefore is { } notBefore && notBefore > now)
+        {
+            delivery.NextAttemptAt = notBefore;
+            delivery.Reason = $"Held for quiet hours; goes out at {notBefore:yyyy-MM-dd HH:mm} UTC.";
+        }
+
+        return delivery;
+    }
 
     public static Delivery Skip(DeliveryDraft draft, string reason, DateTime now) =>
         Create(draft, DeliveryStatus.Skipped, reason, now);

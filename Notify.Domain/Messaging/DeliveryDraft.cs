@@ -29,6 +29,9 @@ public sealed record DeliveryDraft
 
     public string? HtmlBody { get; init; }
 
+    /// <summary>Not to go out before this UTC time (quiet hours); null means at once.</summary>
+    public DateTime? NotBefore { get; init; }
+
     /// <summary>The body with its secret (a sign-in code) blanked out: what the send log shows.</summary>
     public string? RedactedBody { get; init; }
 

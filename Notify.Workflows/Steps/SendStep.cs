@@ -10,8 +10,10 @@ namespace Notify.Workflows.Steps;
 /// Resolves people, checks consent and addresses, renders the template, and decides one delivery per person
 /// and channel under a deterministic key (run, step, person, channel) — so running it twice sends nothing twice.
 /// </summary>
-public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phones) : IStep
+public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phones, Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours) : IStep
 {
+    private readonly QuietHours? _quiet = quietHours.Value.ToQuietHours(out _);
+
     public string Kind => "send";
 
     public async Task<StepResult> ExecuteAsync(StepContext context, StepDefinition definition, CancellationToken ct)
@@ -74,11 +76,14 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
                     Body = rendered.Body,
                     HtmlBody = rendered.Html,
                     Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
+                    NotBefore = channel == Channel.Sms ? _quiet?.HoldUntil(context.Now) : null,
                 });
             }
         }
 
+        var held = queued.FirstOrDefault(d => d.NotBefore is not null)?.NotBefore;
         var summary = $"{queued.Count} queued, {skipped.Count} skipped" +
+            (held is null ? "" : $"; SMS held for quiet hours until {held:yyyy-MM-dd HH:mm} UTC") +
             (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Item1.RecipientName} by {s.Item1.Channel.ToName()}: {s.Item2}")) : "") +
             (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
         return StepResult.Continue(queued.Count > 0 ? $"sent {queued.Count}" : "nobody to send to", summary)
