@@ -27,6 +27,9 @@ public sealed class Contact
 
     public List<string> Groups { get; private set; } = [];
 
+    /// <summary>Flows (by key) whose messages this person has turned off; flows marked required still reach them.</summary>
+    public List<string> MutedFlows { get; private set; } = [];
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -76,6 +79,24 @@ public sealed class Contact
         Roles = Clean(details.Roles);
         Groups = Clean(details.Groups);
         UpdatedAt = now;
+    }
+
+    /// <summary>Whether the person turned this flow's messages off.</summary>
+    public bool HasMuted(string? flowKey) => flowKey is not null && MutedFlows.Contains(flowKey, StringComparer.Ordinal);
+
+    /// <summary>Sets which flows' messages the person does not want; returns the flows turned off and on by this change.</summary>
+    public (IReadOnlyList<string> TurnedOff, IReadOnlyList<string> TurnedOn) ChooseMutedFlows(IEnumerable<string> flowKeys, DateTime now)
+    {
+        var next = Clean(flowKeys.ToList());
+        var off = next.Except(MutedFlows, StringComparer.Ordinal).ToList();
+        var on = MutedFlows.Except(next, StringComparer.Ordinal).ToList();
+        if (off.Count > 0 || on.Count > 0)
+        {
+            MutedFlows = next;
+            UpdatedAt = now;
+        }
+
+        return (off, on);
     }
 
     public void ChangeConsent(ChannelConsent consent, DateTime now)

@@ -7,6 +7,13 @@ public sealed record FlowDefinition
 
     public string? Description { get; init; }
 
+    /// <summary>
+    /// Messages everyone must get (a pick-up notice, a safety alert): people cannot turn this flow off in their inbox.
+    /// By default a flow can be turned off.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Required { get; init; }
+
     public TriggerDefinition Trigger { get; init; } = new();
 
     public IReadOnlyList<StepDefinition> Steps { get; init; } = [];

@@ -17,6 +17,7 @@ internal sealed class ContactConfiguration :
         builder.Property(c => c.Phones).HasJsonConversion();
         builder.Property(c => c.Roles).HasJsonConversion();
         builder.Property(c => c.Groups).HasJsonConversion();
+        builder.Property(c => c.MutedFlows).HasJsonConversion();
         builder.Property(c => c.Consent).HasJsonConversion();
         builder.Ignore(c => c.PrimaryEmail);
         builder.Ignore(c => c.PrimaryPhone);

@@ -154,7 +154,7 @@ public sealed class FlowRunner(
 
         if (!run.AtTrigger || CheckDeadline(run, record, recordType, journal, flow.Definition, now))
         {
-            var context = new StepContext { Run = run, Event = e, Record = record.Snapshot(), RecordType = recordType, Now = now, Db = db, Lookups = lookups };
+            var context = new StepContext { Run = run, Event = e, Record = record.Snapshot(), RecordType = recordType, Now = now, Db = db, Lookups = lookups, FlowRequired = flow.Definition.Required };
             await RunStepsAsync(context, flow.Definition, journal, ct);
         }
     }

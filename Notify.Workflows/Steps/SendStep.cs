@@ -51,6 +51,11 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
                     TemplateKey = template.Key,
                 };
                 var (address, why) = Address(person, channel);
+                if (!context.FlowRequired && person.Contact?.HasMuted(context.Run.FlowKey) == true)
+                {
+                    why = $"turned off messages from the flow '{context.Run.FlowKey}'";
+                }
+
                 if (why is not null)
                 {
                     skipped.Add((draft with { Address = address ?? "" }, why));

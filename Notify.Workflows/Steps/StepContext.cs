@@ -19,6 +19,9 @@ public sealed class StepContext
 
     public required DateTime Now { get; init; }
 
+    /// <summary>The flow is marked required: people who turned it off still get its messages.</summary>
+    public bool FlowRequired { get; init; }
+
     public required NotifyDbContext Db { get; init; }
 
     /// <summary>Shared by the runs of one batch.</summary>

@@ -46,6 +46,50 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The live flows a person can choose to get or not, with what they chose.</summary>
+    public async Task<IReadOnlyList<FlowChoice>> FlowChoicesAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Key == key, ct) ?? throw new NotFoundException("Contact", key);
+        var live = await db.FlowVersions.AsNoTracking().Where(v => v.IsCurrent).OrderBy(v => v.FlowKey).ToListAsync(ct);
+        return live.Select(v => (v.FlowKey, Definition: v.Definition()))
+            .Select(f => new FlowChoice(f.FlowKey, f.Definition.Name, f.Definition.Description, f.Definition.Required,
+                !f.Definition.Required && contact.HasMuted(f.FlowKey)))
+            .OrderBy(f => f.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>
+    /// Sets the flows whose messages the person does not want. Required flows and flows that are not live cannot be
+    /// turned off; asking to is refused naming the flow. The change goes in the audit log.
+    /// </summary>
+    public async Task SetMutedFlowsAsync(string key, IReadOnlyList<string> muted, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Key == key, ct) ?? throw new NotFoundException("Contact", key);
+        var live = (await db.FlowVersions.AsNoTracking().Where(v => v.IsCurrent).ToListAsync(ct))
+            .ToDictionary(v => v.FlowKey, v => v.Definition().Required, StringComparer.Ordinal);
+        var errors = new List<FieldError>();
+        for (var i = 0; i < muted.Count; i++)
+        {
+            if (!live.TryGetValue(muted[i], out var required)) errors.Add(new($"mutedFlows[{i}]", $"there is no live flow '{muted[i]}'."));
+            else if (required) errors.Add(new($"mutedFlows[{i}]", $"the flow '{muted[i]}' is required and cannot be turned off."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        var (off, on) = contact.ChooseMutedFlows(muted, time.GetUtcNow().UtcDateTime);
+        if (off.Count + on.Count == 0)
+        {
+            return;
+        }
+
+        audit.Record(db, "changed message choices", "contact", key, new { turnedOff = off, turnedOn = on });
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<IReadOnlyList<ConsentChangeView>> ConsentHistoryAsync(string key, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

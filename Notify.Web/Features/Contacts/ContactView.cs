@@ -5,8 +5,15 @@ namespace Notify.Web.Features.Contacts;
 /// <summary>A person as the API answers and the Contacts page shows.</summary>
 public sealed record ContactView(
     string Key, string Name, IReadOnlyList<ContactPoint> Emails, IReadOnlyList<ContactPoint> Phones, string Language,
-    ChannelConsent Consent, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, DateTime UpdatedAt)
+    ChannelConsent Consent, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, DateTime UpdatedAt,
+    IReadOnlyList<string> MutedFlows)
 {
     public static ContactView From(Contact c) =>
-        new(c.Key, c.Name, c.Emails, c.Phones, c.Language, c.Consent, c.Roles, c.Groups, c.UpdatedAt);
+        new(c.Key, c.Name, c.Emails, c.Phones, c.Language, c.Consent, c.Roles, c.Groups, c.UpdatedAt, c.MutedFlows);
+}
+
+/// <summary>A live flow as a person sees it among their message choices.</summary>
+public sealed record FlowChoice(string FlowKey, string Name, string? Description, bool Required, bool Muted)
+{
+    public bool Receives => !Muted;
 }

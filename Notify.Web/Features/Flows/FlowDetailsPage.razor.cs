@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using Notify.Domain.Common;
 using Notify.Web.Components.Shared;
+using Notify.Web.Features.Flows.Designer;
 using Notify.Workflows.Definitions;
 
 namespace Notify.Web.Features.Flows;
@@ -11,7 +13,11 @@ public partial class FlowDetailsPage
 {
     private Flow? _flow;
     private FlowDefinition? _definition;
+    private FlowDesign? _design;
+    private DesignerCatalog? _catalog;
     private string _json = "";
+    private string _savedJson = "";
+    private int _activeTab;
     private bool _loading = true;
     private bool _busy;
     private readonly FieldErrors _errors = new();
@@ -23,6 +29,8 @@ public partial class FlowDetailsPage
 
     [Inject] private FlowService Flows { get; set; } = default!;
 
+    [Inject] private Microsoft.EntityFrameworkCore.IDbContextFactory<Notify.Workflows.Persistence.NotifyDbContext> DbFactory { get; set; } = default!;
+
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -32,7 +40,10 @@ public partial class FlowDetailsPage
         _crumbs = [new("Flows", "flows"), new(Key, null, disabled: true)];
         _flow = await Flows.FindAsync(Key, CancellationToken.None);
         _definition = _flow?.Draft() ?? Starter();
+        _catalog = await DesignerCatalog.LoadAsync(DbFactory, CancellationToken.None);
+        _design = FlowDesign.From(_definition);
         _json = FlowJson.Serialize(_definition);
+        _savedJson = _flow is null ? "" : _json;
         _loading = false;
     }
 
@@ -43,24 +54,96 @@ public partial class FlowDetailsPage
         Steps = [new SendStepDefinition { Id = "send", Channels = ["email"], Template = "order-ready", Recipients = ["customer"] }],
     };
 
-    private async Task SaveAsync()
+    /// <summary>Switching tabs carries the flow across: the designer's flow into the JSON, or valid JSON into the designer.</summary>
+    private int ActiveTab
+    {
+        get => _activeTab;
+        set
+        {
+            if (value == _activeTab || _design is null)
+            {
+                return;
+            }
+
+            if (value == JsonTab)
+            {
+                _json = FlowJson.Serialize(_design.ToDefinition());
+            }
+            else if (TryParseJson(out var parsed))
+            {
+                _design = FlowDesign.From(parsed);
+            }
+
+            _activeTab = value;
+        }
+    }
+
+    private const int JsonTab = 1;
+
+    /// <summary>The flow as it stands in whichever tab is open.</summary>
+    private bool TryCurrent(out FlowDefinition definition)
+    {
+        if (_activeTab == JsonTab)
+        {
+            return TryParseJson(out definition);
+        }
+
+        definition = _design!.ToDefinition();
+        return true;
+    }
+
+    private bool TryParseJson(out FlowDefinition definition)
+    {
+        try
+        {
+            definition = FlowJson.Deserialize(_json);
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            _errors.Set(new ValidationException(string.IsNullOrEmpty(ex.Path) ? "json" : ex.Path, ex.Message.Split(" Path:")[0]));
+            definition = null!;
+            return false;
+        }
+    }
+
+    /// <summary>Nothing to do but re-render, so "Edits not saved" shows as soon as the designer changes.</summary>
+    private static void OnDesignChanged()
+    {
+    }
+
+    private async Task SaveAsync() => await SaveCoreAsync(announce: true);
+
+    private async Task<bool> SaveCoreAsync(bool announce)
     {
         _busy = true;
         _errors.Clear();
         try
         {
-            var definition = FlowJson.Deserialize(_json);
+            if (!TryCurrent(out var definition))
+            {
+                return false;
+            }
+
             _flow = await Flows.SaveDraftAsync(Key, definition, CancellationToken.None);
             _definition = definition;
-            Snackbar.Add("Draft saved. Publish it to make it run.", Severity.Success);
-        }
-        catch (JsonException ex)
-        {
-            _errors.Set(new ValidationException(string.IsNullOrEmpty(ex.Path) ? "json" : ex.Path, ex.Message.Split(" Path:")[0]));
+            _savedJson = FlowJson.Serialize(definition);
+            if (_activeTab == JsonTab)
+            {
+                _design = FlowDesign.From(definition);
+            }
+
+            if (announce)
+            {
+                Snackbar.Add("Draft saved. Publish it to make it run.", Severity.Success);
+            }
+
+            return true;
         }
         catch (ValidationException ex)
         {
             _errors.Set(ex);
+            return false;
         }
         finally
         {
@@ -68,8 +151,47 @@ public partial class FlowDetailsPage
         }
     }
 
+    /// <summary>Whether what is on screen differs from the saved draft.</summary>
+    private bool HasUnsavedEdits => !TryCurrentQuietly(out var current) || FlowJson.Serialize(current) != _savedJson;
+
+    private bool TryCurrentQuietly(out FlowDefinition definition)
+    {
+        try
+        {
+            definition = _activeTab == JsonTab ? FlowJson.Deserialize(_json) : _design!.ToDefinition();
+            return true;
+        }
+        catch (JsonException)
+        {
+            definition = null!;
+            return false;
+        }
+    }
+
+    /// <summary>Leaving with edits not saved asks first, so a designed flow is not lost to a stray click.</summary>
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (_loading || !HasUnsavedEdits)
+        {
+            return;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync("Edits not saved",
+            "This flow has edits that are not saved. Leave and lose them?", yesText: "Leave", cancelText: "Stay");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
+
     private async Task PublishAsync()
     {
+        // Publishing what is on screen: unsaved edits are saved (and checked) first.
+        if (HasUnsavedEdits && !await SaveCoreAsync(announce: false))
+        {
+            return;
+        }
+
         var waiting = await Flows.CountWaitingRemindersAsync(Key, CancellationToken.None);
         var parameters = new DialogParameters<PublishFlowDialog>
         {

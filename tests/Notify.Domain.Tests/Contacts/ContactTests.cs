@@ -67,4 +67,25 @@ public class ContactTests
     {
         Assert.Equal(valid, EmailAddressRules.TryNormalize(input, out _, out _));
     }
+
+    [Fact]
+    public void ChooseMutedFlows_SaysWhatWasTurnedOffAndOn_AndRepeatingChangesNothing()
+    {
+        var contact = Contact.Create("ola", new ContactDetails { Name = "Ola" }, _phones, Now);
+
+        var first = contact.ChooseMutedFlows(["task-overdue", " order-ready ", "task-overdue"], Now.AddHours(1));
+        var second = contact.ChooseMutedFlows(["order-ready", "task-due-soon"], Now.AddHours(2));
+        var again = contact.ChooseMutedFlows(["order-ready", "task-due-soon"], Now.AddHours(3));
+
+        Assert.Equal(["task-overdue", "order-ready"], first.TurnedOff);
+        Assert.Empty(first.TurnedOn);
+        Assert.Equal(["task-due-soon"], second.TurnedOff);
+        Assert.Equal(["task-overdue"], second.TurnedOn);
+        Assert.Empty(again.TurnedOff);
+        Assert.Empty(again.TurnedOn);
+        Assert.Equal(Now.AddHours(2), contact.UpdatedAt);
+        Assert.True(contact.HasMuted("order-ready"));
+        Assert.False(contact.HasMuted("task-overdue"));
+        Assert.False(contact.HasMuted(null));
+    }
 }

@@ -48,6 +48,7 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
     public async Task Flow_BadConditionIsRefused_GoodOneSaved_ThenPublishedAfterConfirming()
     {
         var page = await browser.OpenAsync("/flows/order-ready");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "JSON (advanced)" }).ClickAsync();
         var json = page.Locator("textarea[data-testid=flow-json]");
         var original = await json.InputValueAsync();
         Assert.Contains(ReadyCondition, original);

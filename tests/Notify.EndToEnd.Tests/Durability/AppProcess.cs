@@ -12,6 +12,7 @@ public sealed class AppProcess : IAsyncDisposable
     public const string ApiKey = "durability-key";
     private readonly Dictionary<string, string> _environment;
     private Process? _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     public AppProcess(string dataFolder, IDictionary<string, string>? settings = null)
     {
@@ -57,8 +58,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         _process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var client = CreateClient();
@@ -66,7 +67,8 @@ public sealed class AppProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with {_process.ExitCode}.");
+                _process.WaitForExit(); // drains the output handlers
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode}. Its last output:\n{string.Join("\n", _output)}");
             }
 
             try
@@ -85,6 +87,20 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("The app did not answer.");
+    }
+
+    /// <summary>The last 60 lines the app wrote, for the message when it dies.</summary>
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 60 && _output.TryDequeue(out _))
+        {
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what is not committed is lost.</summary>

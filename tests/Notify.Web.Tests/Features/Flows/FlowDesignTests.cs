@@ -1,0 +1,111 @@
+using Notify.Web.Features.Flows.Designer;
+using Notify.Workflows.Definitions;
+using Notify.Workflows.Demo;
+
+namespace Notify.Web.Tests.Features.Flows;
+
+public class FlowDesignTests
+{
+    private static readonly FlowDefinition Everything = new()
+    {
+        Name = "Everything",
+        Description = "Every kind of step",
+        Required = true,
+        Trigger = new TriggerDefinition { Event = "invoice.paid", RecordTypes = ["invoice", "order"] },
+        Steps =
+        [
+            new BranchStepDefinition { Id = "big", Title = "Big invoice?", Expression = "event.Amount > 1000", Then = "wait", Else = "stop" },
+            new DelayStepDefinition { Id = "wait", Amount = 2, Unit = TimeUnit.WorkingDays, Until = "deadline", Direction = OffsetDirection.Before },
+            new DelayStepDefinition { Id = "pause", Amount = 30, Unit = TimeUnit.Minutes },
+            new SendStepDefinition { Id = "tell", Channels = ["inApp", "sms"], Template = "paid", Recipients = ["manager", "group:office", "email:boss@example.com"], Next = "stop" },
+            new ConditionStepDefinition { Id = "never", Expression = "false" },
+            new StopStepDefinition { Id = "stop", Reason = "done" },
+        ],
+    };
+
+    public static TheoryData<string> Flows => ["order-ready", "task-due-soon", "task-overdue", "everything"];
+
+    private static FlowDefinition Named(string name) => name switch
+    {
+        "order-ready" => DemoFlows.OrderReady,
+        "task-due-soon" => DemoFlows.TaskDueSoon,
+        "task-overdue" => DemoFlows.TaskOverdue,
+        _ => Everything,
+    };
+
+    [Theory]
+    [MemberData(nameof(Flows))]
+    public void FromThenTo_GivesBackTheSameFlow(string name)
+    {
+        var definition = Named(name);
+
+        var roundTripped = FlowDesign.From(definition).ToDefinition();
+
+        Assert.Equal(FlowJson.Serialize(definition), FlowJson.Serialize(roundTripped));
+    }
+
+    [Fact]
+    public void CustomEvent_IsShownAsCustom_WithItsType()
+    {
+        var design = FlowDesign.From(Everything);
+
+        Assert.Equal(FlowDesign.CustomEvent, design.Event);
+        Assert.Equal("invoice.paid", design.CustomEventType);
+        Assert.Equal("manager", Assert.Single(design.Steps[3].Recipients));
+        Assert.Equal("group:office, email:boss@example.com", design.Steps[3].OtherRecipients);
+    }
+
+    [Fact]
+    public void SwitchingTrigger_DropsTheOldTriggersSettings()
+    {
+        var design = FlowDesign.From(DemoFlows.OrderReady);
+
+        design.Event = "record.created";
+        var trigger = design.ToDefinition().Trigger;
+
+        Assert.Empty(trigger.ToStatuses);
+        Assert.Null(trigger.Deadline);
+        Assert.Equal(["order"], trigger.RecordTypes);
+    }
+
+    [Fact]
+    public void Insert_GivesEachNewStepAnIdNoOtherStepHas()
+    {
+        var design = new FlowDesign();
+
+        var first = design.Insert(0, "send");
+        var second = design.Insert(0, "send");
+        var third = design.Insert(5, "delay");
+
+        Assert.Equal(["send-2", "send-1", "delay-1"], design.Steps.Select(s => s.Id));
+        Assert.Same(first, design.Steps[1]);
+        Assert.Same(second, design.Steps[0]);
+        Assert.Same(third, design.Steps[2]);
+        Assert.Equal(["email"], first.Channels);
+    }
+
+    [Fact]
+    public void Remove_TurnsJumpsToTheRemovedStepIntoEnds()
+    {
+        var design = FlowDesign.From(Everything);
+
+        design.Remove(design.Steps.FindIndex(s => s.Id == "stop"));
+
+        Assert.Null(design.Steps[0].Else);
+        Assert.Equal("wait", design.Steps[0].Then);
+        Assert.Null(design.Steps.Single(s => s.Id == "tell").Next);
+    }
+
+    [Fact]
+    public void Move_SwapsNeighbours_AndIgnoresMovesPastTheEnds()
+    {
+        var design = FlowDesign.From(DemoFlows.OrderReady);
+        var ids = design.Steps.Select(s => s.Id).ToList();
+
+        design.Move(0, -1);
+        Assert.Equal(ids, design.Steps.Select(s => s.Id));
+
+        design.Move(0, 1);
+        Assert.Equal(Enumerable.Reverse(ids), design.Steps.Select(s => s.Id));
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Notify.Workflows.Persistence;
+
+namespace Notify.Workflows.Tests.Persistence;
+
+/// <summary>A database made by an earlier release is brought up to date at start without losing or breaking its rows.</summary>
+public sealed class MigrationUpgradeTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"notify-upgrade-{Guid.NewGuid():N}.db");
+
+    private NotifyDbContext Open() =>
+        new(new DbContextOptionsBuilder<NotifyDbContext>().UseSqlite($"Data Source={_file}").Options);
+
+    [Fact]
+    public async Task ContactFromBeforeMessageChoices_ReadsBackHavingTurnedNothingOff()
+    {
+        await using (var db = Open())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var initial = Assert.Single(migrations, m => m.EndsWith("_Initial", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(initial);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Contacts (Id, Key, Name, Emails, Phones, Language, Consent, Roles, Groups, CreatedAt, UpdatedAt) " +
+                "VALUES ('0b7c6f1e-3c1d-4a55-9a77-6b1f0d2e9a10', 'old', 'Old Timer', {0}, '[]', 'nb', {1}, '[]', '[]', " +
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+                """[{"value":"old@example.com","label":null,"primary":true}]""",
+                """{"sms":true,"email":true,"inApp":true}""");
+        }
+
+        await using (var db = Open())
+        {
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Key == "old");
+
+            Assert.Equal("Old Timer", contact.Name);
+            Assert.Equal("old@example.com", contact.PrimaryEmail);
+            Assert.Empty(contact.MutedFlows);
+            Assert.False(contact.HasMuted("order-ready"));
+        }
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+    }
+}
