@@ -35,6 +35,12 @@ public sealed class Record
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Goes up by one with every change. Stored as a concurrency token: when two app nodes change the same record at
+    /// once, the second save fails and is retried on the fresh state, so an event is never derived twice.
+    /// </summary>
+    public int Version { get; private set; }
+
     public static Record Create(string type, string key, DateTime now)
     {
         Keys.Require(type, "type");
@@ -100,6 +106,7 @@ public sealed class Record
         if (contentChanged)
         {
             UpdatedAt = now;
+            Version++;
         }
 
         return changes;

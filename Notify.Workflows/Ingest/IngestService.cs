@@ -148,12 +148,18 @@ public sealed class IngestService(
                 batch.Add(request);
             }
 
+            if (batch.Count == 1)
+            {
+                await CommitAloneAsync(batch[0]);
+                continue;
+            }
+
             try
             {
                 var results = await CommitAsync(batch);
                 for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
             }
-            catch (Exception ex) when (batch.Count > 1)
+            catch (Exception ex)
             {
                 logger.LogWarning(ex, "A group commit of {Count} upserts failed; committing them one by one.", batch.Count);
                 foreach (var request in batch)
@@ -161,24 +167,36 @@ public sealed class IngestService(
                     await CommitAloneAsync(request);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Commits one upsert. When another node wrote the same record first (it created it, or its version moved on),
+    /// the save fails as a whole and is tried again on the fresh state, which then derives only what is still new.
+    /// </summary>
+    private async Task CommitAloneAsync(UpsertRequest request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                request.Completion.TrySetResult((await CommitAsync([request]))[0]);
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                logger.LogInformation(ex, "The record {Type}/{Key} was changed by someone else meanwhile; trying again ({Attempt}).",
+                    request.Type, request.Key, attempt);
+            }
             catch (Exception ex)
             {
-                batch[0].Completion.TrySetException(ex);
+                request.Completion.TrySetException(ex);
+                return;
             }
         }
     }
 
-    private async Task CommitAloneAsync(UpsertRequest request)
-    {
-        try
-        {
-            request.Completion.TrySetResult((await CommitAsync([request]))[0]);
-        }
-        catch (Exception ex)
-        {
-            request.Completion.TrySetException(ex);
-        }
-    }
+    private const int MaxAttempts = 5;
 
     private async Task<List<UpsertResult>> CommitAsync(IReadOnlyList<UpsertRequest> batch)
     {

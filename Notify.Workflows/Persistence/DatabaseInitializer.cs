@@ -12,7 +12,10 @@ public sealed class DatabaseInitializer(IDbContextFactory<NotifyDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (options.Value.Provider == DatabaseProvider.Postgres)
         {
-            await db.Database.EnsureCreatedAsync(ct);
+            // PostgreSQL has its own migrations; EF Core holds a database lock while applying them, so nodes
+            // starting together do not apply one twice.
+            await using var postgres = PostgresMigrationContext.For(db.Database.GetConnectionString()!);
+            await postgres.Database.MigrateAsync(ct);
             return;
         }
 

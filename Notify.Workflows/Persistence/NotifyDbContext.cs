@@ -11,9 +11,19 @@ using Notify.Workflows.Runtime;
 namespace Notify.Workflows.Persistence;
 
 /// <summary>Everything durable: definitions, records, events, runs, waits, journal and deliveries.</summary>
-public sealed class NotifyDbContext(DbContextOptions<NotifyDbContext> options)
-    : IdentityDbContext<Access.NotifyUser>(options), IDataProtectionKeyContext
+public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtectionKeyContext
 {
+    public NotifyDbContext(DbContextOptions<NotifyDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresMigrationContext"/>: the same model under another name.</summary>
+    protected NotifyDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Record> Records => Set<Record>();
 
     public DbSet<RecordType> RecordTypes => Set<RecordType>();

@@ -17,6 +17,7 @@ internal sealed class RecordConfiguration :
         builder.Property(r => r.Assignees).HasJsonConversion();
         builder.Property(r => r.Contacts).HasJsonConversion();
         builder.HasIndex(r => r.UpdatedAt);
+        builder.Property(r => r.Version).IsConcurrencyToken();
     }
 
     public void Configure(EntityTypeBuilder<RecordType> builder)

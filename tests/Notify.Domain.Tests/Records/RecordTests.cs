@@ -91,4 +91,20 @@ public class RecordTests
         Assert.False(type.IsDone("open"));
         Assert.False(type.IsDone(null));
     }
+
+    [Fact]
+    public void Apply_VersionGoesUpWithEachChange_AndNotForARepeat()
+    {
+        var record = Record.Create("order", "AO9", Now);
+
+        record.Apply(new RecordState { Status = "new" }, isNew: true, Now);
+        var afterCreate = record.Version;
+        record.Apply(new RecordState { Status = "new" }, isNew: false, Now.AddMinutes(1));
+        var afterRepeat = record.Version;
+        record.Apply(new RecordState { Status = "new", Title = "Blue bike" }, isNew: false, Now.AddMinutes(2));
+
+        Assert.Equal(1, afterCreate);
+        Assert.Equal(1, afterRepeat);
+        Assert.Equal(2, record.Version);
+    }
 }

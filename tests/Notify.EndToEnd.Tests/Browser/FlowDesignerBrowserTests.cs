@@ -117,7 +117,7 @@ public sealed class FlowDesignerBrowserTests(BrowserFixture browser) : IClassFix
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Templates" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Leave" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/templates", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/templates$"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
         using var api = browser.App.CreateApiClient();
         var flow = await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/task-overdue");
         Assert.Equal("Task overdue", flow.GetProperty("name").GetString());

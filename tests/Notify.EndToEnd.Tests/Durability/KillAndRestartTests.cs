@@ -5,6 +5,7 @@ using Notify.Tests.Shared;
 
 namespace Notify.EndToEnd.Tests.Durability;
 
+[Collection(AppProcessesCollection.Name)]
 public sealed class KillAndRestartTests(SmtpServerFixture smtp, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SmtpServerFixture>, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "notify-kill", Guid.NewGuid().ToString("N"));

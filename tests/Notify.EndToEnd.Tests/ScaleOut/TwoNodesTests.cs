@@ -7,6 +7,7 @@ using Notify.Tests.Shared;
 namespace Notify.EndToEnd.Tests.ScaleOut;
 
 /// <summary>Two app processes on one real PostgreSQL database, both dispatching, both sending to one SMTP server.</summary>
+[Collection(AppProcessesCollection.Name)]
 public sealed class TwoNodesTests(PostgresServerFixture postgres, SmtpServerFixture smtp)
     : IClassFixture<PostgresServerFixture>, IClassFixture<SmtpServerFixture>
 {
@@ -47,6 +48,45 @@ public sealed class TwoNodesTests(PostgresServerFixture postgres, SmtpServerFixt
         Assert.Equal(Orders, received.Select(m => m.MessageId).Distinct().Count());
         var fromA = await a.GetFromJsonAsync<JsonElement>("/api/v1/records/order/PG-1");
         Assert.Equal("ready", fromA.GetProperty("record").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task BothNodesWriteTheSameRecordsAtOnce_NoRequestFails_AndEachChangeFiresOnce()
+    {
+        const int Records = 30;
+        var settings = new Dictionary<string, string>
+        {
+            ["Notify__Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Notify"] = postgres.ConnectionString("notify_same_records"),
+        };
+        var root = Path.Combine(Path.GetTempPath(), "notify-nodes", Guid.NewGuid().ToString("N"));
+        await using var first = new AppProcess(Path.Combine(root, "a"), settings);
+        await first.StartAsync();
+        await using var second = new AppProcess(Path.Combine(root, "b"), settings);
+        await second.StartAsync();
+        using var a = first.CreateClient();
+        using var b = second.CreateClient();
+
+        // Every record is created by both nodes at the same moment, then made ready by both at the same moment.
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<int>();
+        foreach (var status in new[] { "new", "ready" })
+        {
+            await Task.WhenAll(Enumerable.Range(0, Records).SelectMany(i => new[] { a, b }.Select(async node =>
+            {
+                var response = await node.PutAsJsonAsync($"/api/v1/records/order/SAME-{i}", new { status, contacts = new { customer = "ola" } });
+                statuses.Add((int)response.StatusCode);
+            })));
+        }
+
+        Assert.All(statuses, code => Assert.InRange(code, 200, 201));
+        for (var i = 0; i < Records; i++)
+        {
+            var record = await b.GetFromJsonAsync<JsonElement>($"/api/v1/records/order/SAME-{i}");
+            var events = record.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+            Assert.Equal(1, events.Count(e => e == "record.created"));
+            Assert.Equal(1, events.Count(e => e == "record.status_changed"));
+            Assert.Equal(1, record.GetProperty("runs").EnumerateArray().Count(r => r.GetProperty("flowKey").GetString() == "order-ready"));
+        }
     }
 
     private static async Task<List<string?>> EmailStatuses(HttpClient client)
