@@ -21,8 +21,11 @@ public sealed class DeliveryDispatcher(
     DeliveriesWakeUp wakeUp,
     Channels.InApp.InAppMessages inApp,
     Microsoft.Extensions.Options.IOptions<DatabaseOptions> database,
+    Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
+    private readonly Domain.Messaging.QuietHours? _quiet = quietHours.Value.ToQuietHours(out _);
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private const int BatchSize = 50;
 
@@ -188,7 +191,13 @@ public sealed class DeliveryDispatcher(
                 delivery.MarkSent(outcome.ProviderMessageId, now, outcome.Kind == SendOutcomeKind.Delivered);
                 break;
             case SendOutcomeKind.Transient:
-                delivery.MarkTransientFailure(outcome.Reason!, now + RetryPolicy.Delay(delivery.Attempts, Random.Shared), now);
+                var retryAt = now + RetryPolicy.Delay(delivery.Attempts, Random.Shared);
+                if (delivery.Channel == Channel.Sms && _quiet?.HoldUntil(retryAt) is { } quietEnds)
+                {
+                    retryAt = quietEnds; // a retry that would land in quiet hours waits for them to end
+                }
+
+                delivery.MarkTransientFailure(outcome.Reason!, retryAt, now);
                 break;
             default:
                 delivery.MarkFailed(outcome.Reason!, now);

@@ -83,6 +83,31 @@ public sealed class TwilioSmsProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task RetryThatWouldLandInQuietHours_WaitsUntilTheyEnd()
+    {
+        var settings = Settings();
+        settings["Notify:QuietHours:Start"] = "21:00";
+        settings["Notify:QuietHours:End"] = "08:00";
+        settings["Notify:QuietHours:TimeZone"] = "Europe/Oslo";
+        await using var engine = await EngineHarness.StartAsync(settings: settings);
+        await engine.AdvanceAsync(new TimeSpan(11, 59, 50)); // 20:59:50 in Oslo, ten seconds before quiet hours
+        _twilio.Then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}");
+
+        await MakeOrderReadyAsync(engine, "TW-Q");
+        var first = await SmsAsync(engine, "TW-Q");
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(5));
+        var stillWaiting = await SmsAsync(engine, "TW-Q");
+        await engine.AdvanceAsync(new DateTime(2026, 11, 17, 7, 0, 0, DateTimeKind.Utc) - engine.Clock.GetUtcNow().UtcDateTime);
+
+        Assert.Equal(new DateTime(2026, 11, 17, 7, 0, 0, DateTimeKind.Utc), first.NextAttemptAt); // 08:00 in Oslo
+        Assert.Equal(DeliveryStatus.Queued, stillWaiting.Status);
+        Assert.Equal(1, stillWaiting.Attempts);
+        var sms = await SmsAsync(engine, "TW-Q");
+        Assert.Equal(DeliveryStatus.Sent, sms.Status);
+        Assert.Equal(2, sms.Attempts);
+    }
+
+    [Fact]
     public async Task InvalidNumber_FailsPermanentlyWithTwiliosReason()
     {
         await using var engine = await EngineHarness.StartAsync(settings: Settings());
