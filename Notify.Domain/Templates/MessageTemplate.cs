@@ -3,7 +3,7 @@ using Notify.Domain.Common;
 namespace Notify.Domain.Templates;
 
 /// <summary>The text of a message for one kind of event, per channel, in Liquid.</summary>
-public sealed class MessageTemplate
+public sealed partial class MessageTemplate
 {
     private MessageTemplate()
     {
@@ -19,18 +19,46 @@ public sealed class MessageTemplate
 
     public TemplateContent Content { get; private set; } = new();
 
+    /// <summary>The same message in other languages, by language code ("sv", "en"); people get the one in their language.</summary>
+    public Dictionary<string, TemplateContent> Translations { get; private set; } = [];
+
     public DateTime UpdatedAt { get; private set; }
 
-    public static MessageTemplate Create(string key, string name, string language, TemplateContent content, LiquidRenderer renderer, DateTime now)
+    public static MessageTemplate Create(
+        string key, string name, string language, TemplateContent content, LiquidRenderer renderer, DateTime now,
+        IReadOnlyDictionary<string, TemplateContent>? translations = null)
     {
         Keys.Require(key, "key");
         var template = new MessageTemplate { Id = Guid.NewGuid(), Key = key };
-        template.Update(name, language, content, renderer, now);
+        template.Update(name, language, content, renderer, now, translations ?? new Dictionary<string, TemplateContent>());
         return template;
     }
 
-    /// <summary>Checks every part compiles before anything changes; errors name the part and the position.</summary>
-    public void Update(string name, string language, TemplateContent content, LiquidRenderer renderer, DateTime now)
+    /// <summary>
+    /// The text to send a person on a channel: the translation in their language when it has text for that channel
+    /// ("sv-SE" also finds "sv"), otherwise the template's own. Returns the language chosen.
+    /// </summary>
+    public (TemplateContent Content, string Language) ContentFor(string? language, Messaging.Channel channel)
+    {
+        var wanted = language?.Trim().ToLowerInvariant();
+        foreach (var candidate in new[] { wanted, wanted?.Split('-')[0] })
+        {
+            if (candidate is not null && candidate != Language && Translations.TryGetValue(candidate, out var translated) && translated.Has(channel))
+            {
+                return (translated, candidate);
+            }
+        }
+
+        return (Content, Language);
+    }
+
+    /// <summary>
+    /// Checks every part of every language compiles before anything changes; errors name the part and the position
+    /// (<c>sms</c>, <c>translations.sv.sms</c>). Translations left out (null) stay as they are.
+    /// </summary>
+    public void Update(
+        string name, string language, TemplateContent content, LiquidRenderer renderer, DateTime now,
+        IReadOnlyDictionary<string, TemplateContent>? translations = null)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(name))
@@ -51,14 +79,59 @@ public sealed class MessageTemplate
             errors.Add(new FieldError("content", "needs text for at least one channel."));
         }
 
+        var ownLanguage = string.IsNullOrWhiteSpace(language) ? "nb" : language.Trim().ToLowerInvariant();
+        var checkedTranslations = translations is null ? Translations : CheckTranslations(translations, ownLanguage, renderer, errors);
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
         }
 
         Name = name.Trim();
-        Language = string.IsNullOrWhiteSpace(language) ? "nb" : language.Trim().ToLowerInvariant();
+        Language = ownLanguage;
         Content = content;
+        Translations = checkedTranslations;
         UpdatedAt = now;
     }
+
+    private static Dictionary<string, TemplateContent> CheckTranslations(
+        IReadOnlyDictionary<string, TemplateContent> translations, string ownLanguage, LiquidRenderer renderer, List<FieldError> errors)
+    {
+        var result = new Dictionary<string, TemplateContent>();
+        foreach (var (rawLanguage, translated) in translations)
+        {
+            var language = rawLanguage.Trim().ToLowerInvariant();
+            var at = $"translations.{language}";
+            if (!LanguageCode().IsMatch(language))
+            {
+                errors.Add(new FieldError(at, $"'{rawLanguage}' is not a language code such as 'sv' or 'en-gb'."));
+                continue;
+            }
+
+            if (language == ownLanguage || result.ContainsKey(language))
+            {
+                errors.Add(new FieldError(at, language == ownLanguage ? "is the template's own language." : "is given twice."));
+                continue;
+            }
+
+            if (!translated.HasAny)
+            {
+                errors.Add(new FieldError(at, "needs text for at least one channel."));
+            }
+
+            foreach (var (field, text) in translated.Parts())
+            {
+                if (renderer.Validate(text) is { } error)
+                {
+                    errors.Add(new FieldError($"{at}.{field}", error.ToString()));
+                }
+            }
+
+            result[language] = translated;
+        }
+
+        return result;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})?$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageCode();
 }

@@ -15,6 +15,14 @@ public sealed record TemplateContent
 
     public bool HasAny => Parts().Any();
 
+    /// <summary>Whether this content has text for the channel (email: a subject, a text or an HTML body).</summary>
+    public bool Has(Messaging.Channel channel) => channel switch
+    {
+        Messaging.Channel.Sms => !string.IsNullOrEmpty(Sms),
+        Messaging.Channel.InApp => !string.IsNullOrEmpty(InApp),
+        _ => !string.IsNullOrEmpty(EmailSubject) || !string.IsNullOrEmpty(EmailText) || !string.IsNullOrEmpty(EmailHtml),
+    };
+
     public IEnumerable<(string Field, string Text)> Parts()
     {
         if (!string.IsNullOrEmpty(Sms)) yield return ("sms", Sms);

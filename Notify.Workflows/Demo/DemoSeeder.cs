@@ -40,7 +40,7 @@ public sealed class DemoSeeder(
 
         foreach (var (key, name, content) in Templates())
         {
-            db.Templates.Add(MessageTemplate.Create(key, name, "en", content, renderer, now));
+            db.Templates.Add(MessageTemplate.Create(key, name, "en", content, renderer, now, Translations(key)));
         }
 
         await db.SaveChangesAsync(ct);
@@ -82,6 +82,18 @@ public sealed class DemoSeeder(
         ("per", new ContactDetails { Name = "Per Olsen", Emails = [new("per@example.com")], Phones = [new("+47 914 56 789")], Roles = ["technician"], Groups = ["field"] }),
         ("anna", new ContactDetails { Name = "Anna Berg", Emails = [new("anna@example.com")], Phones = [new("+46 70 123 45 67")], Language = "sv", Roles = ["technician"], Groups = ["field"], Consent = new ChannelConsent(Sms: false) }),
     ];
+
+    /// <summary>Anna reads Swedish: the due-soon reminder has a Swedish text (the others fall back to English).</summary>
+    private static Dictionary<string, TemplateContent> Translations(string templateKey) => templateKey == "task-due-soon"
+        ? new()
+        {
+            ["sv"] = new TemplateContent
+            {
+                Sms = "Påminnelse: '{{ record.title }}' ({{ record.key }}) ska vara klar {{ record.deadline | date: '%d.%m %H:%M' }} UTC.",
+                InApp = "'{{ record.title }}' ska vara klar {{ record.deadline | date: '%d.%m %H:%M' }} UTC.",
+            },
+        }
+        : [];
 
     private static List<(string, string, TemplateContent)> Templates() =>
     [

@@ -35,5 +35,6 @@ internal sealed class ContactConfiguration :
         builder.HasKey(t => t.Id);
         builder.HasIndex(t => t.Key).IsUnique();
         builder.Property(t => t.Content).HasJsonConversion();
+        builder.Property(t => t.Translations).HasJsonConversion();
     }
 }

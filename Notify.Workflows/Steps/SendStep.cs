@@ -62,7 +62,8 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
                     continue;
                 }
 
-                var rendered = Render(template.Content, channel, TemplateModel.Create(context.Event, context.Record, person, context.Now));
+                var (content, _) = template.ContentFor(person.Contact?.Language, channel);
+                var rendered = Render(content, channel, TemplateModel.Create(context.Event, context.Record, person, context.Now));
                 if (rendered.Error is not null)
                 {
                     return StepResult.Fail(rendered.Error);

@@ -29,5 +29,8 @@ public sealed class FieldErrors
 
     public bool Has(string field) => For(field) is not null;
 
+    /// <summary>The message for exactly this field, not its parts.</summary>
+    public string? Exact(string field) => _errors.GetValueOrDefault(field);
+
     public IEnumerable<string> All => _errors.Select(e => $"{e.Key}: {e.Value}");
 }

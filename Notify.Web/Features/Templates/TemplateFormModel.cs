@@ -12,6 +12,43 @@ public sealed class TemplateFormModel
 
     public string Language { get; set; } = "nb";
 
+    /// <summary>The text in the template's own language.</summary>
+    public TemplateContentForm Own { get; set; } = new();
+
+    /// <summary>The same message in other languages, in the order they were added.</summary>
+    public List<TranslationForm> Translations { get; set; } = [];
+
+    public static TemplateFormModel From(TemplateView t) => new()
+    {
+        Key = t.Key, Name = t.Name, Language = t.Language, Own = TemplateContentForm.From(t.Content),
+        Translations = t.Translations.OrderBy(x => x.Key, StringComparer.Ordinal)
+            .Select(x => new TranslationForm { Language = x.Key, Content = TemplateContentForm.From(x.Value) }).ToList(),
+    };
+
+    public TemplateBody ToBody() => new(Name, Language, Own.ToContent(),
+        Translations.GroupBy(t => t.Language.Trim().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Last().Content.ToContent()));
+
+    /// <summary>Why a language cannot be added, or null when it can.</summary>
+    public string? CheckNewLanguage(string? code)
+    {
+        var language = code?.Trim().ToLowerInvariant() ?? "";
+        if (language.Length == 0) return "Type a language code, e.g. sv or en.";
+        if (language == Language.Trim().ToLowerInvariant()) return $"'{language}' is this template's own language.";
+        return Translations.Any(t => t.Language == language) ? $"There is already a '{language}' text." : null;
+    }
+}
+
+/// <summary>One language's text of a template.</summary>
+public sealed class TranslationForm
+{
+    public string Language { get; set; } = "";
+
+    public TemplateContentForm Content { get; set; } = new();
+}
+
+/// <summary>A message's text per channel, as the editor binds it.</summary>
+public sealed class TemplateContentForm
+{
     public string? Sms { get; set; }
 
     public string? EmailSubject { get; set; }
@@ -31,16 +68,15 @@ public sealed class TemplateFormModel
         }
     }
 
-    public static TemplateFormModel From(TemplateView t) => new()
+    public static TemplateContentForm From(TemplateContent c) => new()
     {
-        Key = t.Key, Name = t.Name, Language = t.Language, Sms = t.Content.Sms, EmailSubject = t.Content.EmailSubject,
-        EmailHtml = t.Content.EmailHtml, EmailText = t.Content.EmailText, InApp = t.Content.InApp,
+        Sms = c.Sms, EmailSubject = c.EmailSubject, EmailHtml = c.EmailHtml, EmailText = c.EmailText, InApp = c.InApp,
     };
 
-    public TemplateBody ToBody() => new(Name, Language, new TemplateContent
+    public TemplateContent ToContent() => new()
     {
         Sms = Empty(Sms), EmailSubject = Empty(EmailSubject), EmailHtml = Empty(EmailHtml), EmailText = Empty(EmailText), InApp = Empty(InApp),
-    });
+    };
 
     private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

@@ -31,12 +31,12 @@ public sealed class TemplateService(IDbContextFactory<NotifyDbContext> dbFactory
         var content = body.Content ?? new TemplateContent();
         if (template is null)
         {
-            template = MessageTemplate.Create(key, body.Name ?? "", body.Language ?? "nb", content, renderer, now);
+            template = MessageTemplate.Create(key, body.Name ?? "", body.Language ?? "nb", content, renderer, now, body.Translations);
             db.Templates.Add(template);
         }
         else
         {
-            template.Update(body.Name ?? "", body.Language ?? template.Language, content, renderer, now);
+            template.Update(body.Name ?? "", body.Language ?? template.Language, content, renderer, now, body.Translations);
         }
 
         audit.Record(db, created ? "created" : "changed", "template", key, body);

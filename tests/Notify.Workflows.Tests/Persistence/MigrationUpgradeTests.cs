@@ -15,7 +15,7 @@ public sealed class MigrationUpgradeTests : IDisposable
         new(new DbContextOptionsBuilder<NotifyDbContext>().UseSqlite($"Data Source={_file}").Options);
 
     [Fact]
-    public async Task ContactFromBeforeMessageChoices_ReadsBackHavingTurnedNothingOff()
+    public async Task RowsFromTheFirstRelease_ReadBack_WithNothingMutedAndNoTranslations()
     {
         await using (var db = Open())
         {
@@ -28,6 +28,10 @@ public sealed class MigrationUpgradeTests : IDisposable
                 "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
                 """[{"value":"old@example.com","label":null,"primary":true}]""",
                 """{"sms":true,"email":true,"inApp":true}""");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Templates (Id, Key, Name, Language, Content, UpdatedAt) " +
+                "VALUES ('5d0c1f0e-1111-4a55-9a77-6b1f0d2e9a10', 'old-template', 'Old', 'en', {0}, '2026-01-01 00:00:00')",
+                """{"sms":"Hi {{ recipient.first_name }}"}""");
         }
 
         await using (var db = Open())
@@ -40,6 +44,9 @@ public sealed class MigrationUpgradeTests : IDisposable
             Assert.Equal("old@example.com", contact.PrimaryEmail);
             Assert.Empty(contact.MutedFlows);
             Assert.False(contact.HasMuted("order-ready"));
+            var template = await db.Templates.AsNoTracking().SingleAsync(t => t.Key == "old-template");
+            Assert.Empty(template.Translations);
+            Assert.Equal("Hi {{ recipient.first_name }}", template.ContentFor("sv", Notify.Domain.Messaging.Channel.Sms).Content.Sms);
         }
     }
 

@@ -27,4 +27,35 @@ public class TemplatesApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fix
         var json = await JsonAsync(await Api.GetAsync("/api/v1/templates/greeting"));
         Assert.Equal("Hello {{ recipient.first_name }}", json.GetProperty("content").GetProperty("inApp").GetString());
     }
+
+    [Fact]
+    public async Task Put_TranslationWithALiquidError_Is400NamingTheLanguageAndPart_AndNothingIsStored()
+    {
+        var response = await Api.PutAsJsonAsync("/api/v1/templates/bilingual", new
+        {
+            name = "Bilingual",
+            language = "en",
+            content = new { sms = "Hi {{ recipient.first_name }}" },
+            translations = new { sv = new { sms = "Hej {% iff x %}" } },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("line 1, column", Assert.Single((await ProblemErrorsAsync(response))["translations.sv.sms"]));
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/templates/bilingual")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Put_WithTranslations_RoundTrips_AndLeavingThemOutKeepsThem()
+    {
+        await Api.PutAsJsonAsync("/api/v1/templates/bilingual-ok", new
+        {
+            name = "Bilingual", language = "en", content = new { sms = "Hi" }, translations = new { SV = new { sms = "Hej" } },
+        });
+        var renamed = await Api.PutAsJsonAsync("/api/v1/templates/bilingual-ok", new { name = "Renamed", language = "en", content = new { sms = "Hi" } });
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var json = await JsonAsync(await Api.GetAsync("/api/v1/templates/bilingual-ok"));
+        Assert.Equal("Renamed", json.GetProperty("name").GetString());
+        Assert.Equal("Hej", json.GetProperty("translations").GetProperty("sv").GetProperty("sms").GetString());
+    }
 }
