@@ -11,7 +11,24 @@ public static class ContactsApi
         api.MapDelete("/contacts/{key}", DeleteAsync).RequireAuthorization(Infrastructure.ApiPolicies.Ingest).WithSummary("Remove a person.");
         api.MapGet("/contacts/{key}/consent-history", async (string key, ContactService contacts, CancellationToken ct) =>
             TypedResults.Ok(await contacts.ConsentHistoryAsync(key, ct))).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("The consent ledger: who changed which channel's consent, when and how.");
+        api.MapGet("/contacts/{key}/message-choices", async (string key, ContactService contacts, CancellationToken ct) =>
+            TypedResults.Ok(await contacts.FlowChoicesAsync(key, ct))).RequireAuthorization(Infrastructure.ApiPolicies.Read)
+            .WithSummary("Which live flows a person gets messages from, and which they turned off.");
+        api.MapPut("/contacts/{key}/message-choices", SetChoicesAsync).RequireAuthorization(Infrastructure.ApiPolicies.Ingest)
+            .WithSummary("Set the flows a person does not want messages from (e.g. from a customer portal); required flows cannot be turned off.");
         return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<FlowChoice>>> SetChoicesAsync(
+        string key, MessageChoicesBody body, ContactService contacts, CancellationToken ct)
+    {
+        if (body.MutedFlows is null)
+        {
+            throw new Notify.Domain.Common.ValidationException("mutedFlows", "is required: the flow keys the person does not want messages from ([] for none).");
+        }
+
+        await contacts.SetMutedFlowsAsync(key, body.MutedFlows, ct);
+        return TypedResults.Ok(await contacts.FlowChoicesAsync(key, ct));
     }
 
     private static async Task<Results<Ok<ContactView>, Created<ContactView>>> UpsertAsync(
@@ -27,3 +44,6 @@ public static class ContactsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string key, ContactService contacts, CancellationToken ct) =>
         await contacts.DeleteAsync(key, ct) ? TypedResults.NoContent() : TypedResults.Problem($"There is no contact '{key}'.", statusCode: 404);
 }
+
+/// <summary><c>{ "mutedFlows": ["task-due-soon"] }</c>: every flow not listed sends as usual.</summary>
+public sealed record MessageChoicesBody(IReadOnlyList<string>? MutedFlows);

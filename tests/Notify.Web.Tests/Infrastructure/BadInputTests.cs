@@ -15,6 +15,7 @@ public class BadInputTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixture
         ("PUT", "/api/v1/templates/bad-in"),
         ("PUT", "/api/v1/flows/bad-in"),
         ("PUT", "/api/v1/record-types/bad-in"),
+        ("PUT", "/api/v1/contacts/ola/message-choices"),
     ];
 
     public static TheoryData<string, string, string> Cases()
@@ -57,6 +58,8 @@ public class BadInputTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixture
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/contacts/bad-in")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/templates/bad-in")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/flows/bad-in")).StatusCode);
+        var ola = await JsonAsync(await Api.GetAsync("/api/v1/contacts/ola"));
+        Assert.Empty(ola.GetProperty("mutedFlows").EnumerateArray());
     }
 
     [Theory]

@@ -57,4 +57,39 @@ public class ContactsApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixt
         Assert.Equal(3, lines.Count(l => l.Item2));
         Assert.All(history.EnumerateArray(), l => Assert.Equal("api", l.GetProperty("source").GetString()));
     }
+
+    [Fact]
+    public async Task MessageChoices_SetThroughTheApi_AreShownAndKeptByALaterPut()
+    {
+        await Api.PutAsJsonAsync("/api/v1/contacts/choosy", new { name = "Choosy Person", emails = new[] { "choosy@example.com" } });
+
+        var set = await Api.PutAsJsonAsync("/api/v1/contacts/choosy/message-choices", new { mutedFlows = new[] { "task-due-soon" } });
+        await Api.PutAsJsonAsync("/api/v1/contacts/choosy", new { name = "Choosy P." });
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var choices = (await JsonAsync(set)).EnumerateArray().ToDictionary(c => c.GetProperty("flowKey").GetString()!, c => c.GetProperty("muted").GetBoolean());
+        Assert.True(choices["task-due-soon"]);
+        Assert.False(choices["order-ready"]);
+        var contact = await JsonAsync(await Api.GetAsync("/api/v1/contacts/choosy"));
+        Assert.Equal("Choosy P.", contact.GetProperty("name").GetString());
+        Assert.Equal("task-due-soon", Assert.Single(contact.GetProperty("mutedFlows").EnumerateArray()).GetString());
+    }
+
+    [Fact]
+    public async Task MessageChoices_UnknownFlowOrMissingList_Is400NamingTheField_UnknownPersonIs404()
+    {
+        await Api.PutAsJsonAsync("/api/v1/contacts/choosy2", new { name = "Choosy Two" });
+
+        var unknownFlow = await Api.PutAsJsonAsync("/api/v1/contacts/choosy2/message-choices", new { mutedFlows = new[] { "order-ready", "no-such-flow" } });
+        var missing = await Api.PutAsJsonAsync("/api/v1/contacts/choosy2/message-choices", new { });
+        var nobody = await Api.PutAsJsonAsync("/api/v1/contacts/nobody-here/message-choices", new { mutedFlows = Array.Empty<string>() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownFlow.StatusCode);
+        Assert.Contains("no-such-flow", Assert.Single((await ProblemErrorsAsync(unknownFlow))["mutedFlows[1]"]));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await ProblemErrorsAsync(missing)).ContainsKey("mutedFlows"));
+        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
+        var contact = await JsonAsync(await Api.GetAsync("/api/v1/contacts/choosy2"));
+        Assert.Empty(contact.GetProperty("mutedFlows").EnumerateArray());
+    }
 }

@@ -21,6 +21,8 @@ public class ApiKeyScopeTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixt
         ("PUT", "/api/v1/templates/scope-t", "{\"name\":\"T\",\"content\":{\"sms\":\"hi\"}}", "admin"),
         ("POST", "/api/v1/flows/order-ready/publish", "", "admin"),
         ("PUT", "/api/v1/record-types/order", "{\"name\":\"Order\",\"doneStatuses\":[\"delivered\"]}", "admin"),
+        ("PUT", "/api/v1/contacts/ola/message-choices", "{\"mutedFlows\":[]}", "ingest"),
+        ("GET", "/api/v1/contacts/ola/message-choices", "", "read"),
     ];
 
     private async Task<string> KeyAsync(params string[] scopes) =>
