@@ -44,18 +44,20 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new PhoneNumberNormalizer(sp.GetRequiredService<IOptions<SmsOptions>>().Value.DefaultRegion));
         services.AddSingleton(_ => new WorkCalendar(configuration.GetSection("Notify:Calendar:Holidays").Get<DateOnly[]>()));
         services.AddSingleton<IConditionEvaluator, RulesEngineConditionEvaluator>();
-        services.AddSingleton<IStep, ConditionStep>();
-        services.AddSingleton<IStep, BranchStep>();
-        services.AddSingleton<IStep, DelayStep>();
-        services.AddSingleton<IStep, SendStep>();
-        services.AddSingleton<IStep, StopStep>();
+        foreach (var kind in StepKinds.All)
+        {
+            services.AddSingleton(typeof(IStep), kind.StepType);
+        }
+
         services.AddSingleton<StepRegistry>();
         services.AddSingleton<PublishedFlowCache>();
         services.AddSingleton<FlowValidator>();
         services.AddSingleton<FlowService>();
-        services.AddSingleton<RunStarter>();
+        services.Configure<EngineOptions>(configuration.GetSection("Notify:Engine"));
+        services.AddSingleton<RunExecutor>();
+        services.AddSingleton<DueRunClaims>();
+        services.AddSingleton<RunEngine>();
         services.AddSingleton<IngestService>();
-        services.AddSingleton<FlowRunner>();
         services.AddSingleton<EventExplainer>();
         services.AddSingleton<RunsWakeUp>();
         services.AddSingleton<DeliveriesWakeUp>();
@@ -68,6 +70,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<DueRunsWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DueRunsWorker>());
+        services.AddSingleton<DeliveryClaims>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
         return services;

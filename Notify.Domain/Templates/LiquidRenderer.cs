@@ -14,6 +14,7 @@ namespace Notify.Domain.Templates;
 public sealed partial class LiquidRenderer
 {
     public const int MaxOutputLength = 100_000;
+    public const int MaxIterations = 10_000;
     private const int MaxCached = 2_000;
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
@@ -49,7 +50,7 @@ public sealed partial class LiquidRenderer
         {
             LocalVariables = ToHash(model),
             ErrorsOutputMode = ErrorsOutputMode.Rethrow,
-            MaxIterations = 10_000,
+            MaxIterations = MaxIterations,
             Timeout = 2_000,
         };
         try
@@ -59,9 +60,14 @@ public sealed partial class LiquidRenderer
                 ? throw new TemplateRenderException($"The message is longer than {MaxOutputLength} characters.")
                 : output;
         }
+        catch (MaximumIterationsExceededException ex)
+        {
+            throw new TemplateRenderException(
+                $"The template repeats more than {MaxIterations:N0} times (a 'for' over a very large range?), so it was stopped.", ex);
+        }
         catch (Exception ex) when (ex is LiquidException or System.ArgumentException or InvalidOperationException or TimeoutException)
         {
-            throw new TemplateRenderException(ex.Message, ex);
+            throw new TemplateRenderException(ex is TimeoutException ? "The template took more than 2 seconds to render, so it was stopped." : ex.Message, ex);
         }
     }
 

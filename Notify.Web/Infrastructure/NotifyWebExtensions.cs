@@ -126,6 +126,8 @@ public static class NotifyWebExtensions
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new ContactPointJsonConverter());
+        options.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(options.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+            Notify.Workflows.Definitions.FlowJson.StepKindsAsDerivedTypes);
     }
 
     public static async Task InitializeNotifyAsync(this WebApplication app)

@@ -20,16 +20,7 @@ public static class FlowDescriber
         };
     }
 
-    public static string Step(StepDefinition step) => step switch
-    {
-        ConditionStepDefinition c => $"Only if {c.Expression}",
-        BranchStepDefinition b => $"If {b.Expression}, go to {b.Then ?? "the end"}; otherwise {b.Else ?? "end"}",
-        DelayStepDefinition d when d.Until is not null => $"Wait until {d.Amount} {d.Unit.ToString().ToLowerInvariant()} {d.Direction.ToString().ToLowerInvariant()} the deadline",
-        DelayStepDefinition d => $"Wait {d.Amount} {d.Unit.ToString().ToLowerInvariant()}",
-        SendStepDefinition s => $"Send '{s.Template}' by {string.Join(" and ", s.Channels)} to {string.Join(", ", s.Recipients)}",
-        StopStepDefinition s => $"Stop{(s.Reason is null ? "" : $": {s.Reason}")}",
-        _ => step.Kind,
-    };
+    public static string Step(StepDefinition step) => Steps.StepKinds.Of(step).Describe(step);
 
     private static bool StartsWithVowel(string word) => word.Length > 0 && "aeiou".Contains(char.ToLowerInvariant(word[0]));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Notify.Workflows.Definitions;
 
@@ -23,7 +24,23 @@ public static class FlowJson
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StepKindsAsDerivedTypes } };
+        options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>A step's <c>kind</c> names its type: the kinds come from <see cref="Steps.StepKinds"/>, not from a list kept here.</summary>
+    public static void StepKindsAsDerivedTypes(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(StepDefinition))
+        {
+            return;
+        }
+
+        info.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "kind" };
+        foreach (var kind in Steps.StepKinds.All)
+        {
+            info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(kind.DefinitionType, kind.Kind));
+        }
     }
 }

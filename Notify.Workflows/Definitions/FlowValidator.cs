@@ -1,7 +1,7 @@
 using Notify.Domain.Common;
-using Notify.Domain.Messaging;
 using Notify.Domain.Records;
 using Notify.Workflows.Conditions;
+using Notify.Workflows.Steps;
 
 namespace Notify.Workflows.Definitions;
 
@@ -15,32 +15,15 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
         ValidateTrigger(flow.Trigger, errors);
         var ids = flow.Steps.Select(s => s.Id).ToList();
         if (flow.Steps.Count == 0) errors.Add(new("steps", "a flow needs at least one step."));
+        var check = new FlowCheck(conditions, templateKeys, ids);
         for (var i = 0; i < flow.Steps.Count; i++)
         {
             var step = flow.Steps[i];
             var at = $"steps[{i}]";
             if (!Keys.IsValid(step.Id)) errors.Add(new($"{at}.id", "is required: letters, digits, '-', '_' or '.'."));
             else if (ids.Count(x => x == step.Id) > 1) errors.Add(new($"{at}.id", $"'{step.Id}' is used by more than one step."));
-            CheckTarget(step.Next, $"{at}.next", ids, errors);
-            switch (step)
-            {
-                case ConditionStepDefinition c:
-                    CheckExpression(c.Expression, $"{at}.expression", errors);
-                    break;
-                case BranchStepDefinition b:
-                    CheckExpression(b.Expression, $"{at}.expression", errors);
-                    CheckTarget(b.Then, $"{at}.then", ids, errors);
-                    CheckTarget(b.Else, $"{at}.else", ids, errors);
-                    break;
-                case DelayStepDefinition d:
-                    if (d.Amount < 0 || d.Amount > 100_000) errors.Add(new($"{at}.amount", "must be between 0 and 100000."));
-                    if (d.Until is not null && !d.Until.Equals("deadline", StringComparison.OrdinalIgnoreCase))
-                        errors.Add(new($"{at}.until", "can only be 'deadline' (or left out for a plain duration)."));
-                    break;
-                case SendStepDefinition s:
-                    ValidateSend(s, at, templateKeys, errors);
-                    break;
-            }
+            check.Target(step.Next, $"{at}.next", errors);
+            StepKinds.Of(step).Validate(step, at, check, errors);
         }
 
         return errors;
@@ -64,28 +47,5 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
             if (trigger.Deadline is null) errors.Add(new("trigger.deadline", "is required for record.deadline: how long before or after."));
             else if (trigger.Deadline.Amount is < 0 or > 100_000) errors.Add(new("trigger.deadline.amount", "must be between 0 and 100000."));
         }
-    }
-
-    private static void ValidateSend(SendStepDefinition s, string at, ISet<string> templateKeys, List<FieldError> errors)
-    {
-        if (s.Channels.Count == 0) errors.Add(new($"{at}.channels", "choose at least one channel: sms, email or inApp."));
-        for (var c = 0; c < s.Channels.Count; c++)
-        {
-            if (!ChannelNames.TryParse(s.Channels[c], out _)) errors.Add(new($"{at}.channels[{c}]", $"'{s.Channels[c]}' is not a channel: use sms, email or inApp."));
-        }
-
-        if (string.IsNullOrWhiteSpace(s.Template)) errors.Add(new($"{at}.template", "is required."));
-        else if (!templateKeys.Contains(s.Template)) errors.Add(new($"{at}.template", $"there is no template '{s.Template}'."));
-        if (s.Recipients.Count == 0) errors.Add(new($"{at}.recipients", "choose at least one recipient role."));
-    }
-
-    private void CheckExpression(string expression, string field, List<FieldError> errors)
-    {
-        if (conditions.Validate(expression) is { } error) errors.Add(new(field, error));
-    }
-
-    private static void CheckTarget(string? target, string field, List<string> ids, List<FieldError> errors)
-    {
-        if (target is not null && !ids.Contains(target)) errors.Add(new(field, $"there is no step '{target}'."));
     }
 }

@@ -1,5 +1,7 @@
 using Notify.Domain.Records;
 using Notify.Workflows.Definitions;
+using Notify.Workflows.Steps.Condition;
+using Notify.Workflows.Steps.Send;
 
 namespace Notify.Workflows.Demo;
 

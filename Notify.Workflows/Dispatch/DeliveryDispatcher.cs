@@ -22,6 +22,7 @@ public sealed class DeliveryDispatcher(
     Channels.InApp.InAppMessages inApp,
     Microsoft.Extensions.Options.IOptions<DatabaseOptions> database,
     Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours,
+    DeliveryClaims claims,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
     private readonly Domain.Messaging.QuietHours? _quiet = quietHours.Value.ToQuietHours(out _);
@@ -135,21 +136,27 @@ public sealed class DeliveryDispatcher(
     private async Task<int> DispatchBatchAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var claimed = await db.Deliveries.Where(d => ids.Contains(d.Id) && d.Status == DeliveryStatus.Queued).ToListAsync(ct);
-        var cheap = claimed.Where(d => providers.For(d.Channel).IsIdempotent).ToList();
-        foreach (var delivery in cheap)
+        List<Domain.Messaging.Delivery> claimed;
+        await using (var tx = await claims.BeginAsync(db, ct))
         {
-            delivery.MarkSending(providers.For(delivery.Channel).Name, time.GetUtcNow().UtcDateTime);
+            claimed = await claims.QueuedAsync(db, ids, ct);
+            foreach (var delivery in claimed.Where(d => providers.For(d.Channel).IsIdempotent))
+            {
+                delivery.MarkSending(providers.For(delivery.Channel).Name, time.GetUtcNow().UtcDateTime);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                if (tx is not null) await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return 0;
+            }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return 0;
-        }
+        var cheap = claimed.Where(d => d.Status == DeliveryStatus.Sending).ToList();
 
         foreach (var delivery in cheap)
         {
@@ -208,22 +215,28 @@ public sealed class DeliveryDispatcher(
     private async Task<bool> DispatchOneAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == id && d.Status == DeliveryStatus.Queued, ct);
-        if (delivery is null)
+        Domain.Messaging.Delivery? delivery;
+        await using (var tx = await claims.BeginAsync(db, ct))
         {
-            return false;
+            delivery = (await claims.QueuedAsync(db, [id], ct)).FirstOrDefault();
+            if (delivery is null)
+            {
+                return false; // sent already, or another node is claiming it right now
+            }
+
+            delivery.MarkSending(providers.For(delivery.Channel).Name, time.GetUtcNow().UtcDateTime);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                if (tx is not null) await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
+            }
         }
 
         var provider = providers.For(delivery.Channel);
-        delivery.MarkSending(provider.Name, time.GetUtcNow().UtcDateTime);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
 
         Record(delivery, await SendAsync(provider, delivery, ct));
         await db.SaveChangesAsync(CancellationToken.None);

@@ -16,18 +16,13 @@ namespace Notify.Workflows.Ingest;
 public sealed class IngestService(
     IDbContextFactory<NotifyDbContext> dbFactory,
     PublishedFlowCache flows,
-    RunStarter starter,
-    FlowRunner runner,
+    RunEngine engine,
     TimeProvider time,
-    RunsWakeUp runsWakeUp,
-    DeliveriesWakeUp deliveriesWakeUp,
     Access.AuditLog audit,
     ILogger<IngestService> logger)
 {
     private const int MaxBatch = 256;
 
-    /// <summary>The rows a group commit adds by the thousand; records and record types still go through EF.</summary>
-    private static readonly Type[] BulkInserted = [typeof(RecordEvent), typeof(FlowRun), typeof(JournalEntry), typeof(Domain.Messaging.Delivery)];
     private readonly Channel<UpsertRequest> _queue = Channel.CreateUnbounded<UpsertRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
     private Task? _writer;
@@ -68,13 +63,12 @@ public sealed class IngestService(
 
         var e = RecordEvent.Custom(request.Type, record.Snapshot(), request.Data, idempotencyKey, now);
         db.Events.Add(e);
-        var started = starter.StartRuns(db, e, published, now);
-        var queued = await runner.ExecuteStartedAsync(db, now, ct);
-        var pendingRuns = db.Runs.Local.Any(r => r.Status == RunStatus.Running);
-        await db.SaveChangesAsync(ct);
+        var started = engine.EventHappened(db, e, published, now);
+        await engine.ExecuteStartedAsync(db, now, ct);
+        var signals = await engine.SaveAsync(db, ct);
         await tx.CommitAsync(ct);
-        Signal(queued, pendingRuns);
-        return new EventSummary(e.Id, e.Type, null, null, started);
+        engine.Wake(signals);
+        return new EventSummary(e.Id, e.Type, null, null, started.ToList());
     }
 
     /// <summary>Removes a record; its runs that are still waiting (reminders, delays) are cancelled. History stays.</summary>
@@ -89,17 +83,9 @@ public sealed class IngestService(
             return false;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var open = await db.Runs.Where(r => r.RecordType == type && r.RecordKey == key
-            && (r.Status == RunStatus.Waiting || r.Status == RunStatus.Running)).ToListAsync(ct);
-        foreach (var run in open)
-        {
-            run.Cancel("The record was deleted.", now);
-            db.Journal.Add(JournalEntry.Write(run.Id, run.CurrentStepId ?? "trigger", "trigger", "cancelled", "The record was deleted.", now));
-        }
-
+        await engine.RecordDeletedAsync(db, record, time.GetUtcNow().UtcDateTime, ct);
         db.Records.Remove(record);
-        await db.SaveChangesAsync(ct);
+        await engine.SaveAsync(db, ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -198,6 +184,10 @@ public sealed class IngestService(
 
     private const int MaxAttempts = 5;
 
+    /// <summary>Commits these upserts as one group, as the writer does with whatever is waiting; tests call it to make a batch.</summary>
+    internal Task<List<UpsertResult>> CommitGroupAsync(IReadOnlyList<(string Type, string Key, RecordState State)> upserts) =>
+        CommitAsync(upserts.Select(u => new UpsertRequest(u.Type.ToLowerInvariant(), u.Key, u.State)).ToList());
+
     private async Task<List<UpsertResult>> CommitAsync(IReadOnlyList<UpsertRequest> batch)
     {
         var published = await flows.CurrentAsync(CancellationToken.None);
@@ -213,32 +203,11 @@ public sealed class IngestService(
             results.Add(await ApplyAsync(db, request, published, now));
         }
 
-        var queued = await runner.ExecuteStartedAsync(db, now, CancellationToken.None);
-        var pendingRuns = db.Runs.Local.Any(r => r.Status == RunStatus.Running);
-        if (db.Database.IsSqlite())
-        {
-            await SqliteBulkInsert.InsertAddedAsync(db, BulkInserted, CancellationToken.None);
-        }
-
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync();
+        await engine.ExecuteStartedAsync(db, now, CancellationToken.None);
+        var signals = await engine.SaveAsync(db, CancellationToken.None);
         await tx.CommitAsync();
-        Signal(queued, pendingRuns || results.Any(r => r.Events.Any(s => s.Scheduled.Count > 0)));
+        engine.Wake(signals);
         return results;
-    }
-
-    /// <summary>Wakes the dispatcher for new deliveries, and the run worker for runs left to it.</summary>
-    private void Signal(int queuedDeliveries, bool runsWaitForTheWorker)
-    {
-        if (queuedDeliveries > 0)
-        {
-            deliveriesWakeUp.Signal();
-        }
-
-        if (runsWaitForTheWorker)
-        {
-            runsWakeUp.Signal();
-        }
     }
 
     private async Task<UpsertResult> ApplyAsync(NotifyDbContext db, UpsertRequest request, IReadOnlyList<PublishedFlow> published, DateTime now)
@@ -262,16 +231,16 @@ public sealed class IngestService(
         {
             var e = RecordEvent.FromChange(change, previous, current, now);
             db.Events.Add(e);
-            var started = starter.StartRuns(db, e, published, now);
+            var started = engine.EventHappened(db, e, published, now);
             var scheduled = change.Type == EventTypes.DeadlineChanged
-                ? await starter.SyncDeadlinesAsync(db, record, recordType, e.Id, true, published, now, CancellationToken.None)
+                ? await engine.DeadlineChangedAsync(db, record, recordType, e.Id, published, now, CancellationToken.None)
                 : [];
-            summaries.Add(new EventSummary(e.Id, e.Type, e.FromStatus, e.ToStatus, started) { Scheduled = scheduled });
+            summaries.Add(new EventSummary(e.Id, e.Type, e.FromStatus, e.ToStatus, started.ToList()) { Scheduled = scheduled.ToList() });
         }
 
-        if (!created && (recordType.IsDone(record.Status) || record.Deadline is null) && changes.Count > 0)
+        if (!created && changes.Count > 0)
         {
-            var cancelled = await starter.SyncDeadlinesAsync(db, record, recordType, Guid.Empty, false, published, now, CancellationToken.None);
+            var cancelled = await engine.RecordSettledAsync(db, record, recordType, now, CancellationToken.None);
             if (cancelled.Count > 0 && summaries.Count > 0)
             {
                 summaries[0] = summaries[0] with { Scheduled = [.. summaries[0].Scheduled, .. cancelled] };

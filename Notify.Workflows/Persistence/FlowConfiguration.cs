@@ -27,12 +27,15 @@ internal sealed class FlowConfiguration :
         builder.HasIndex(r => r.CreatedAt);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Revision).IsConcurrencyToken();
+        builder.Property(r => r.Node).HasMaxLength(200);
     }
 
     public void Configure(EntityTypeBuilder<JournalEntry> builder)
     {
         builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).ValueGeneratedNever();
+        builder.Property(j => j.Verdict).HasColumnName("Outcome")
+            .HasConversion(v => v.ToString(), v => JournalVerdicts.Parse(v));
         builder.HasIndex(j => j.RunId);
     }
 }

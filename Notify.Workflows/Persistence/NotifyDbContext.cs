@@ -59,6 +59,27 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
     /// <summary>Data Protection keys, shared by every node when the database is PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Adds the journal lines that tracked runs wrote since they were loaded; saving does this too.</summary>
+    internal void AddRunJournals()
+    {
+        foreach (var run in ChangeTracker.Entries<FlowRun>().Select(e => e.Entity).ToList())
+        {
+            Journal.AddRange(run.TakeJournal());
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AddRunJournals();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AddRunJournals();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

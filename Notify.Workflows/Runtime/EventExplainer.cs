@@ -42,7 +42,8 @@ public sealed class EventExplainer(IDbContextFactory<NotifyDbContext> dbFactory)
             }
 
             var lines = journal.Where(j => j.RunId == run.Id).ToList();
-            var decisive = lines.LastOrDefault(j => j.Outcome is "condition not met" or "failed" or "cancelled") ?? lines.LastOrDefault();
+            var decisive = lines.LastOrDefault(j => j.Verdict is JournalVerdict.ConditionNotMet or JournalVerdict.Failed
+                or JournalVerdict.Cancelled or JournalVerdict.Faulted) ?? lines.LastOrDefault();
             var mine = deliveries.Where(d => d.RunId == run.Id).ToList();
             verdicts.Add(new FlowVerdict(version.FlowKey, definition.Name, run.FlowVersion, true, Describe(run, decisive))
             {
@@ -61,8 +62,9 @@ public sealed class EventExplainer(IDbContextFactory<NotifyDbContext> dbFactory)
         RunStatus.Waiting when run.AtTrigger => $"A reminder is waiting until {run.ResumeAt:u}.",
         RunStatus.Waiting => $"Waiting until {run.ResumeAt:u} at step '{run.CurrentStepId}'.",
         RunStatus.Running => "Started; being executed now.",
-        _ when line is { Outcome: "condition not met" } => $"Ran, but stopped at '{line.StepId}': {line.Message}",
+        _ when line is { Verdict: JournalVerdict.ConditionNotMet } => $"Ran, but stopped at '{line.StepId}': {line.Message}",
         RunStatus.Failed => $"Failed: {run.Outcome}",
+        RunStatus.Faulted => $"Stopped for a person to look at: {run.Outcome}",
         RunStatus.Cancelled => $"Cancelled: {run.Outcome}",
         _ => $"Ran to the end: {line?.Message ?? run.Outcome}",
     };

@@ -1,8 +1,16 @@
 namespace Notify.Workflows.Runtime;
 
-/// <summary>One execution of one flow version for one event. Its whole state is data, so it survives restarts.</summary>
+/// <summary>
+/// One execution of one flow version for one event. Its whole state is data, so it survives restarts. State
+/// changes only through the methods below, and each one that a person should be able to read later writes its own
+/// journal line: callers never write journal lines or edit a run's fields.
+/// </summary>
 public sealed class FlowRun
 {
+    private const string RunKind = "run";
+    private readonly List<JournalEntry> _journal = [];
+    private Memento? _passStart;
+
     private FlowRun()
     {
     }
@@ -36,7 +44,14 @@ public sealed class FlowRun
     /// <summary>UTC time a waiting run becomes due.</summary>
     public DateTime? ResumeAt { get; private set; }
 
+    /// <summary>How the run ended, or why it faulted, in words.</summary>
     public string? Outcome { get; private set; }
+
+    /// <summary>Passes in a row that threw; reset by a pass that succeeds or by a person's retry.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>The app node that executed the run's last pass.</summary>
+    public string? Node { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
@@ -47,43 +62,159 @@ public sealed class FlowRun
     /// <summary>Bumped on every save; guards against two workers saving the same run.</summary>
     public int Revision { get; private set; }
 
-    public static FlowRun Start(Guid flowVersionId, string flowKey, int version, Guid eventId, string eventType,
-        string recordType, string recordKey, string? firstStepId, DateTime now) => new()
+    public bool IsOpen => Status is RunStatus.Running or RunStatus.Waiting;
+
+    /// <summary>A run that has not executed a step yet sees its event's record; after a wait it sees the record as it is then.</summary>
+    public bool IsFresh => Status == RunStatus.Running;
+
+    internal static FlowRun Start(PublishedFlow flow, Guid eventId, string eventType, string recordType, string recordKey, DateTime now) => new()
     {
         Id = Guid.NewGuid(),
-        FlowKey = flowKey,
-        FlowVersionId = flowVersionId,
-        FlowVersion = version,
+        FlowKey = flow.FlowKey,
+        FlowVersionId = flow.VersionId,
+        FlowVersion = flow.Version,
         EventId = eventId,
         EventType = eventType,
         RecordType = recordType,
         RecordKey = recordKey,
         Status = RunStatus.Running,
-        CurrentStepId = firstStepId,
+        CurrentStepId = flow.Definition.Steps.FirstOrDefault()?.Id,
         ResumeAt = now,
         CreatedAt = now,
         UpdatedAt = now,
     };
 
     /// <summary>A deadline reminder: waits at the trigger until the deadline ± offset.</summary>
-    public static FlowRun WaitForDeadline(Guid flowVersionId, string flowKey, int version, Guid eventId,
-        string recordType, string recordKey, DateTime dueAt, DateTime now)
+    internal static FlowRun ScheduleReminder(PublishedFlow flow, Guid eventId, string recordType, string recordKey, DateTime dueAt, DateTime now)
     {
-        var run = Start(flowVersionId, flowKey, version, eventId, Domain.Records.EventTypes.Deadline, recordType, recordKey, null, now);
+        var run = Start(flow, eventId, Domain.Records.EventTypes.Deadline, recordType, recordKey, now);
         run.Status = RunStatus.Waiting;
         run.AtTrigger = true;
+        run.CurrentStepId = null;
         run.ResumeAt = dueAt;
+        run.Journal(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Scheduled, $"{flow.Definition.Trigger.Deadline}: waiting until {dueAt:u}.", now);
         return run;
     }
 
-    public void MoveTo(string? stepId, DateTime now)
+    /// <summary>Journal lines written since the run was last saved; the unit of work takes them when it saves.</summary>
+    internal IReadOnlyList<JournalEntry> TakeJournal()
+    {
+        var lines = _journal.ToList();
+        _journal.Clear();
+        return lines;
+    }
+
+    /// <summary>The deadline moved: the reminder moves with it.</summary>
+    internal void ReminderMoved(DateTime dueAt, string why, DateTime now)
+    {
+        ResumeAt = dueAt;
+        Journal(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Moved, $"{why}; the reminder now waits until {dueAt:u}.", now);
+    }
+
+    /// <summary>The record date this run waits for moved: it resumes now and its delay step works the wait out again.</summary>
+    internal void RecordDateMoved(string why, DateTime now)
+    {
+        ResumeAt = now;
+        Journal(CurrentStepId ?? JournalEntry.TriggerStep, "delay", JournalVerdict.Moved, why + "; the wait is worked out again.", now);
+    }
+
+    /// <summary>On publish, an admin may move reminders still waiting at their trigger to the new version.</summary>
+    internal void MovedToVersion(PublishedFlow version, DateTime dueAt, DateTime now)
+    {
+        FlowVersionId = version.VersionId;
+        FlowVersion = version.Version;
+        ResumeAt = dueAt;
+        Journal(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Moved,
+            $"Moved to version {version.Version} when it was published; {version.Definition.Trigger.Deadline}: now waits until {dueAt:u}.", now);
+    }
+
+    /// <summary>Remembers the state before a pass, so a pass that throws leaves the run as it was.</summary>
+    internal void BeginPass(string node)
+    {
+        _passStart = new Memento(Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, _journal.Count);
+        Node = node;
+    }
+
+    /// <summary>A pass went through: the run's state stands.</summary>
+    internal void EndPass()
+    {
+        _passStart = null;
+        Attempts = 0;
+    }
+
+    /// <summary>
+    /// A pass threw: everything it did is undone, and the run is tried again at <paramref name="retryAt"/>, or, with
+    /// no retry left (null), faulted for a person to look at.
+    /// </summary>
+    internal void PassThrew(string error, DateTime? retryAt, int maxAttempts, DateTime now)
+    {
+        if (_passStart is { } start)
+        {
+            (Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt) =
+                (start.Status, start.CurrentStepId, start.AtTrigger, start.FollowsRecordDate, start.ResumeAt, start.Outcome, start.EndedAt);
+            _journal.RemoveRange(start.JournalLines, _journal.Count - start.JournalLines);
+            _passStart = null;
+        }
+
+        Attempts++;
+        var at = CurrentStepId ?? JournalEntry.TriggerStep;
+        if (retryAt is { } when)
+        {
+            ResumeAt = when;
+            Journal(at, RunKind, JournalVerdict.Retrying, $"Attempt {Attempts} of {maxAttempts} failed: {error}. Tried again at {when:u}.", now);
+            return;
+        }
+
+        Status = RunStatus.Faulted;
+        ResumeAt = null;
+        Outcome = $"Stopped after {Attempts} failed attempts: {error}";
+        Journal(at, RunKind, JournalVerdict.Faulted, Outcome, now);
+    }
+
+    /// <summary>A person asks for a faulted run to be tried again, from where it stopped.</summary>
+    internal void RetryByPerson(string who, DateTime now)
+    {
+        if (Status != RunStatus.Faulted)
+        {
+            throw new InvalidOperationException($"Only a faulted run can be retried; this one is {Status}.");
+        }
+
+        // As after a wait: due now, and the steps see the record as it is now, which is what a person retrying expects.
+        Status = RunStatus.Waiting;
+        Attempts = 0;
+        ResumeAt = now;
+        Outcome = null;
+        Journal(CurrentStepId ?? JournalEntry.TriggerStep, RunKind, JournalVerdict.Retried, $"{who} asked for the run to be tried again.", now);
+    }
+
+    /// <summary>The wait is over: the run goes on.</summary>
+    internal void Resume(DateTime now)
+    {
+        Status = RunStatus.Running;
+        FollowsRecordDate = false;
+        Touch(now);
+    }
+
+    /// <summary>A reminder's time came and the record still needs it: the run goes on to its first step.</summary>
+    internal void DeadlineReached(string? firstStepId, string what, DateTime now)
+    {
+        Journal(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.DeadlineReached, what, now);
+        CurrentStepId = firstStepId;
+        AtTrigger = false;
+    }
+
+    /// <summary>A step's decision, written as its journal line.</summary>
+    internal void StepDecided(string stepId, string kind, JournalVerdict verdict, string message, DateTime now) =>
+        Journal(stepId, kind, verdict, message, now);
+
+    internal void MoveTo(string? stepId, DateTime now)
     {
         CurrentStepId = stepId;
         AtTrigger = false;
         Touch(now);
     }
 
-    public void WaitUntil(DateTime resumeAt, string? nextStepId, DateTime now, bool followsRecordDate = false)
+    internal void WaitUntil(DateTime resumeAt, string? nextStepId, bool followsRecordDate, DateTime now)
     {
         Status = RunStatus.Waiting;
         ResumeAt = resumeAt;
@@ -92,40 +223,27 @@ public sealed class FlowRun
         Touch(now);
     }
 
-    /// <summary>The record date this run waits for moved: it resumes now and its delay step works the wait out again.</summary>
-    public void RecheckWait(DateTime now)
+    internal void Complete(string outcome, DateTime now) => End(RunStatus.Completed, outcome, now);
+
+    /// <summary>The run cannot go on (a step failed, its flow or event is gone); the line says why.</summary>
+    internal void Fail(string stepId, string kind, string reason, DateTime now)
     {
-        ResumeAt = now;
-        Touch(now);
+        Journal(stepId, kind, JournalVerdict.Failed, reason, now);
+        End(RunStatus.Failed, reason, now);
     }
 
-    /// <summary>The deadline moved: the reminder moves with it.</summary>
-    public void Reschedule(DateTime resumeAt, DateTime now)
+    /// <summary>Withdrawn: the record was done or deleted, its deadline removed, or a person cancelled the run.</summary>
+    internal void Cancel(string reason, DateTime now)
     {
-        ResumeAt = resumeAt;
-        Touch(now);
+        if (!IsOpen && Status != RunStatus.Faulted)
+        {
+            throw new InvalidOperationException($"A {Status} run cannot be cancelled.");
+        }
+
+        Journal(CurrentStepId is null || AtTrigger ? JournalEntry.TriggerStep : CurrentStepId, AtTrigger ? JournalEntry.TriggerStep : RunKind,
+            JournalVerdict.Cancelled, reason, now);
+        End(RunStatus.Cancelled, reason, now);
     }
-
-    /// <summary>On publish, an admin may move reminders still waiting at their trigger to the new version.</summary>
-    public void MoveToVersion(Guid versionId, int version, DateTime now)
-    {
-        FlowVersionId = versionId;
-        FlowVersion = version;
-        Touch(now);
-    }
-
-    public void Resume(DateTime now)
-    {
-        Status = RunStatus.Running;
-        FollowsRecordDate = false;
-        Touch(now);
-    }
-
-    public void Complete(string outcome, DateTime now) => End(RunStatus.Completed, outcome, now);
-
-    public void Fail(string reason, DateTime now) => End(RunStatus.Failed, reason, now);
-
-    public void Cancel(string reason, DateTime now) => End(RunStatus.Cancelled, reason, now);
 
     private void End(RunStatus status, string outcome, DateTime now)
     {
@@ -136,9 +254,18 @@ public sealed class FlowRun
         Touch(now);
     }
 
+    private void Journal(string stepId, string kind, JournalVerdict verdict, string message, DateTime now)
+    {
+        _journal.Add(JournalEntry.Write(Id, stepId, kind, verdict, message, now));
+        Touch(now);
+    }
+
     private void Touch(DateTime now)
     {
         UpdatedAt = now;
         Revision++;
     }
+
+    private sealed record Memento(
+        RunStatus Status, string? CurrentStepId, bool AtTrigger, bool FollowsRecordDate, DateTime? ResumeAt, string? Outcome, DateTime? EndedAt, int JournalLines);
 }

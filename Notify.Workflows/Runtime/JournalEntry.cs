@@ -1,8 +1,13 @@
 namespace Notify.Workflows.Runtime;
 
-/// <summary>One line of a run's story: which step, when, what it saw, what it decided and why.</summary>
+/// <summary>One line of a run's story: which step, when, what it decided and why. Written only by <see cref="FlowRun"/>.</summary>
 public sealed class JournalEntry
 {
+    /// <summary>The step id of lines about the run's trigger (a reminder scheduled, moved, reached or withdrawn).</summary>
+    public const string TriggerStep = "trigger";
+
+    private const int MaxMessage = 4000;
+
     private JournalEntry()
     {
     }
@@ -15,22 +20,24 @@ public sealed class JournalEntry
 
     public string StepId { get; private set; } = "";
 
+    /// <summary>The step's kind (<c>send</c>, <c>delay</c>…), or <see cref="TriggerStep"/>, or <c>run</c> for the run itself.</summary>
     public string Kind { get; private set; } = "";
 
-    /// <summary>Short verdict: started, true, false, waiting, sent 2, skipped, failed, completed.</summary>
-    public string Outcome { get; private set; } = "";
+    public JournalVerdict Verdict { get; private set; }
 
     /// <summary>The why, in words an admin reads.</summary>
     public string Message { get; private set; } = "";
 
-    public static JournalEntry Write(Guid runId, string stepId, string kind, string outcome, string message, DateTime at) => new()
+    public bool IsAboutTrigger => StepId == TriggerStep;
+
+    internal static JournalEntry Write(Guid runId, string stepId, string kind, JournalVerdict verdict, string message, DateTime at) => new()
     {
         Id = JournalSequence.Next(TimeProvider.System.GetUtcNow()),
         RunId = runId,
         StepId = stepId,
         Kind = kind,
-        Outcome = outcome,
-        Message = message.Length > 4000 ? message[..4000] : message,
+        Verdict = verdict,
+        Message = message.Length > MaxMessage ? message[..MaxMessage] : message,
         At = at,
     };
 }

@@ -14,4 +14,7 @@ public enum RunStatus
 
     /// <summary>Withdrawn: the task was done before its reminder, or an admin cancelled it.</summary>
     Cancelled,
+
+    /// <summary>Executing it kept throwing; it waits for a person to retry or cancel it.</summary>
+    Faulted,
 }

@@ -1,18 +1,21 @@
 using Notify.Domain.Records;
 using Notify.Workflows.Conditions;
-using Notify.Workflows.Persistence;
-using Notify.Workflows.Runtime;
 
 namespace Notify.Workflows.Steps;
 
-/// <summary>What a step sees while it runs: the run, its event, the record now and before, and the time.</summary>
+/// <summary>What a step sees while it runs: its run's identity, the event, the record, the time, and what it may read.</summary>
 public sealed class StepContext
 {
-    public required FlowRun Run { get; init; }
+    public required Guid RunId { get; init; }
+
+    public required string FlowKey { get; init; }
 
     public required RecordEvent Event { get; init; }
 
-    /// <summary>The record as it is now (it may have changed since the event while the run waited).</summary>
+    /// <summary>
+    /// The record as the step should judge it: in a run's first pass, as its own event left it (whatever later upserts
+    /// in the same batch made of it); after a wait, as it is when the run resumes.
+    /// </summary>
     public required RecordSnapshot Record { get; init; }
 
     public required RecordType RecordType { get; init; }
@@ -22,10 +25,8 @@ public sealed class StepContext
     /// <summary>The flow is marked required: people who turned it off still get its messages.</summary>
     public bool FlowRequired { get; init; }
 
-    public required NotifyDbContext Db { get; init; }
-
-    /// <summary>Shared by the runs of one batch.</summary>
-    public LookupCache Lookups { get; init; } = null!;
+    /// <summary>Contacts, groups and templates: everything a step may read beyond the record and the event.</summary>
+    public required IStepReads Reads { get; init; }
 
     public ConditionInput ToConditionInput() => ConditionInputFactory.Create(Event, Record, RecordType, Now);
 }

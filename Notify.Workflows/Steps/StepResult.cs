@@ -1,4 +1,5 @@
 using Notify.Domain.Messaging;
+using Notify.Workflows.Runtime;
 
 namespace Notify.Workflows.Steps;
 
@@ -11,7 +12,7 @@ public enum StepDecision
 }
 
 /// <summary>What a step decided: go on (to the next or a named step), wait until a time, end, or fail with a reason.</summary>
-public sealed record StepResult(StepDecision Decision, string Outcome, string Message)
+public sealed record StepResult(StepDecision Decision, JournalVerdict Verdict, string Message)
 {
     /// <summary>For <see cref="StepDecision.Continue"/>: a named step to jump to; null means the following one.</summary>
     public string? JumpTo { get; init; }
@@ -29,12 +30,12 @@ public sealed record StepResult(StepDecision Decision, string Outcome, string Me
 
     public IReadOnlyList<(DeliveryDraft Draft, string Reason)> Skipped { get; init; } = [];
 
-    public static StepResult Continue(string outcome, string message) => new(StepDecision.Continue, outcome, message);
+    public static StepResult Continue(JournalVerdict verdict, string message) => new(StepDecision.Continue, verdict, message);
 
     public static StepResult Wait(DateTime until, string message) =>
-        new(StepDecision.Wait, "waiting", message) { ResumeAt = until };
+        new(StepDecision.Wait, JournalVerdict.Waiting, message) { ResumeAt = until };
 
-    public static StepResult End(string outcome, string message) => new(StepDecision.End, outcome, message);
+    public static StepResult End(JournalVerdict verdict, string message) => new(StepDecision.End, verdict, message);
 
-    public static StepResult Fail(string reason) => new(StepDecision.Fail, "failed", reason);
+    public static StepResult Fail(string reason) => new(StepDecision.Fail, JournalVerdict.Failed, reason);
 }

@@ -51,10 +51,9 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Key == key, ct) ?? throw new NotFoundException("Contact", key);
-        var live = await db.FlowVersions.AsNoTracking().Where(v => v.IsCurrent).OrderBy(v => v.FlowKey).ToListAsync(ct);
-        return live.Select(v => (v.FlowKey, Definition: v.Definition()))
-            .Select(f => new FlowChoice(f.FlowKey, f.Definition.Name, f.Definition.Description, f.Definition.Required,
-                !f.Definition.Required && contact.HasMuted(f.FlowKey)))
+        return (await LiveFlowsAsync(db, ct))
+            .Select(f => new FlowChoice(f.Key, f.Definition.Name, f.Definition.Description, f.Definition.Required,
+                !f.Definition.Required && contact.HasMuted(f.Key)))
             .OrderBy(f => f.Name, StringComparer.CurrentCulture).ToList();
     }
 
@@ -66,8 +65,7 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Key == key, ct) ?? throw new NotFoundException("Contact", key);
-        var live = (await db.FlowVersions.AsNoTracking().Where(v => v.IsCurrent).ToListAsync(ct))
-            .ToDictionary(v => v.FlowKey, v => v.Definition().Required, StringComparer.Ordinal);
+        var live = (await LiveFlowsAsync(db, ct)).ToDictionary(f => f.Key, f => f.Definition.Required, StringComparer.Ordinal);
         var errors = new List<FieldError>();
         for (var i = 0; i < muted.Count; i++)
         {
@@ -89,6 +87,10 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
         audit.Record(db, "changed message choices", "contact", key, new { turnedOff = off, turnedOn = on });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The published version of every flow, as its definition.</summary>
+    private static async Task<List<(string Key, Notify.Workflows.Definitions.FlowDefinition Definition)>> LiveFlowsAsync(NotifyDbContext db, CancellationToken ct) =>
+        (await db.FlowVersions.AsNoTracking().Where(v => v.IsCurrent).ToListAsync(ct)).Select(v => (v.FlowKey, v.Definition())).ToList();
 
     public async Task<IReadOnlyList<ConsentChangeView>> ConsentHistoryAsync(string key, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Notify.Domain.Common;
 using Notify.Web.Components.Shared;
 using Notify.Web.Features.Flows.Designer;
 using Notify.Workflows.Definitions;
+using Notify.Workflows.Steps.Send;
 
 namespace Notify.Web.Features.Flows;
 
@@ -69,7 +70,7 @@ public partial class FlowDetailsPage
             {
                 _json = FlowJson.Serialize(_design.ToDefinition());
             }
-            else if (TryParseJson(out var parsed))
+            else if (CurrentOrShowError() is { } parsed)
             {
                 _design = FlowDesign.From(parsed);
             }
@@ -80,31 +81,36 @@ public partial class FlowDetailsPage
 
     private const int JsonTab = 1;
 
-    /// <summary>The flow as it stands in whichever tab is open.</summary>
-    private bool TryCurrent(out FlowDefinition definition)
+    /// <summary>The flow as it stands in whichever tab is open; null with the reason when the JSON does not parse.</summary>
+    private FlowDefinition? Current(out JsonException? error)
     {
-        if (_activeTab == JsonTab)
+        error = null;
+        if (_activeTab != JsonTab)
         {
-            return TryParseJson(out definition);
+            return _design!.ToDefinition();
         }
 
-        definition = _design!.ToDefinition();
-        return true;
-    }
-
-    private bool TryParseJson(out FlowDefinition definition)
-    {
         try
         {
-            definition = FlowJson.Deserialize(_json);
-            return true;
+            return FlowJson.Deserialize(_json);
         }
         catch (JsonException ex)
         {
-            _errors.Set(new ValidationException(string.IsNullOrEmpty(ex.Path) ? "json" : ex.Path, ex.Message.Split(" Path:")[0]));
-            definition = null!;
-            return false;
+            error = ex;
+            return null;
         }
+    }
+
+    /// <summary>Like <see cref="Current"/>, but a JSON error is shown to the admin.</summary>
+    private FlowDefinition? CurrentOrShowError()
+    {
+        var definition = Current(out var error);
+        if (error is not null)
+        {
+            _errors.Set(new ValidationException(string.IsNullOrEmpty(error.Path) ? "json" : error.Path, error.Message.Split(" Path:")[0]));
+        }
+
+        return definition;
     }
 
     /// <summary>Nothing to do but re-render, so "Edits not saved" shows as soon as the designer changes.</summary>
@@ -120,7 +126,7 @@ public partial class FlowDetailsPage
         _errors.Clear();
         try
         {
-            if (!TryCurrent(out var definition))
+            if (CurrentOrShowError() is not { } definition)
             {
                 return false;
             }
@@ -152,21 +158,7 @@ public partial class FlowDetailsPage
     }
 
     /// <summary>Whether what is on screen differs from the saved draft.</summary>
-    private bool HasUnsavedEdits => !TryCurrentQuietly(out var current) || FlowJson.Serialize(current) != _savedJson;
-
-    private bool TryCurrentQuietly(out FlowDefinition definition)
-    {
-        try
-        {
-            definition = _activeTab == JsonTab ? FlowJson.Deserialize(_json) : _design!.ToDefinition();
-            return true;
-        }
-        catch (JsonException)
-        {
-            definition = null!;
-            return false;
-        }
-    }
+    private bool HasUnsavedEdits => Current(out _) is not { } current || FlowJson.Serialize(current) != _savedJson;
 
     /// <summary>Leaving with edits not saved asks first, so a designed flow is not lost to a stray click.</summary>
     private async Task ConfirmLeavingAsync(LocationChangingContext context)

@@ -33,7 +33,7 @@ public sealed class RunQueryService(IDbContextFactory<NotifyDbContext> dbFactory
         }
 
         var journal = await db.Journal.AsNoTracking().Where(j => j.RunId == id).OrderBy(j => j.Id)
-            .Select(j => new JournalRow(j.At, j.StepId, j.Kind, j.Outcome, j.Message)).ToListAsync(ct);
+            .Select(j => new JournalRow(j.At, j.StepId, j.Kind, j.Verdict, j.Message)).ToListAsync(ct);
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.RunId == id).OrderBy(d => d.CreatedAt)
             .Select(DeliveryRow.Projection).ToListAsync(ct);
         return new RunDetails(run, journal, deliveries);

@@ -11,7 +11,23 @@ public static class RunsApi
     {
         api.MapGet("/runs", SearchAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("Runs, newest first; filter by flow, status and record key.");
         api.MapGet("/runs/{id:guid}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("One run with its journal and deliveries.");
+        api.MapPost("/runs/{id:guid}/retry", RetryAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin)
+            .WithSummary("Tries a faulted run again from the step where it stopped.");
+        api.MapPost("/runs/{id:guid}/cancel", CancelAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin)
+            .WithSummary("Cancels a run that is waiting, running or faulted.");
         return api;
+    }
+
+    private static async Task<Ok<RunDetails>> RetryAsync(Guid id, RunEngine engine, RunQueryService runs, Notify.Workflows.Access.IActorAccessor actor, CancellationToken ct)
+    {
+        await engine.RetryAsync(id, actor.Current, ct);
+        return TypedResults.Ok((await runs.GetAsync(id, ct))!);
+    }
+
+    private static async Task<Ok<RunDetails>> CancelAsync(Guid id, RunEngine engine, RunQueryService runs, Notify.Workflows.Access.IActorAccessor actor, CancellationToken ct)
+    {
+        await engine.CancelAsync(id, actor.Current, ct);
+        return TypedResults.Ok((await runs.GetAsync(id, ct))!);
     }
 
     private static async Task<Ok<PageOf<RunRow>>> SearchAsync(

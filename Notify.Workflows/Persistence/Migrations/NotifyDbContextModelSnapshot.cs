@@ -860,6 +860,9 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<bool>("AtTrigger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -888,6 +891,10 @@ namespace Notify.Workflows.Persistence.Migrations
 
                     b.Property<bool>("FollowsRecordDate")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
@@ -945,16 +952,17 @@ namespace Notify.Workflows.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StepId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Outcome");
 
                     b.HasKey("Id");
 

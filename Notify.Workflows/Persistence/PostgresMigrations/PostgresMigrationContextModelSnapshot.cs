@@ -877,6 +877,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<bool>("AtTrigger")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -905,6 +908,10 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
                     b.Property<bool>("FollowsRecordDate")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
@@ -962,16 +969,17 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("StepId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Outcome");
 
                     b.HasKey("Id");
 

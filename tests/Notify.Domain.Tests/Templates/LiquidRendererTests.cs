@@ -67,4 +67,16 @@ public class LiquidRendererTests
 
         public override string ToString() => "secret";
     }
+
+    [Theory]
+    [InlineData("{% for i in (1..100000000) %}x{% endfor %}")]
+    [InlineData("{% for i in (1..20000) %}{% endfor %}")]
+    [InlineData("{% for i in (1..5000) %}{% for j in (1..5000) %}x{% endfor %}{% endfor %}")]
+    public void Render_ATemplateThatWouldRunAway_FailsWithAPlainReason(string text)
+    {
+        var ex = Assert.Throws<TemplateRenderException>(() => _renderer.Render(text, new Dictionary<string, object?>()));
+
+        Assert.False(string.IsNullOrWhiteSpace(ex.Message));
+        Assert.DoesNotContain("   at ", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private Process? _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new();
 
     public AppProcess(string dataFolder, IDictionary<string, string>? settings = null)
     {
@@ -32,6 +33,8 @@ public sealed class AppProcess : IAsyncDisposable
             _environment[key] = value;
         }
     }
+
+    private bool _inWarning;
 
     public int Port { get; }
 
@@ -89,6 +92,9 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("The app did not answer.");
     }
 
+    /// <summary>Every line the app logged at warning level or above (and the lines that follow, with the exception).</summary>
+    public IReadOnlyList<string> Warnings => _warnings.ToList();
+
     /// <summary>The last 60 lines the app wrote, for the message when it dies.</summary>
     private void Keep(string? line)
     {
@@ -96,6 +102,15 @@ public sealed class AppProcess : IAsyncDisposable
         {
             return;
         }
+
+        if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+            || (line.StartsWith(' ') && _inWarning))
+        {
+            _warnings.Enqueue(line);
+        }
+
+        _inWarning = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+            || (line.StartsWith(' ') && _inWarning);
 
         _output.Enqueue(line);
         while (_output.Count > 60 && _output.TryDequeue(out _))

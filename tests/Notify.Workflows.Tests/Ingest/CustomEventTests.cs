@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Notify.Domain.Common;
 using Notify.Workflows.Ingest;
+using Notify.Workflows.Steps.Send;
 
 namespace Notify.Workflows.Tests.Ingest;
 
@@ -19,7 +20,7 @@ public class CustomEventTests
         {
             Name = "Booking confirmed",
             Trigger = new Definitions.TriggerDefinition { Event = "booking.confirmed", RecordTypes = ["order"] },
-            Steps = [new Definitions.SendStepDefinition { Id = "s", Channels = ["inApp"], Template = "order-ready", Recipients = ["contact:ola"] }],
+            Steps = [new SendStepDefinition { Id = "s", Channels = ["inApp"], Template = "order-ready", Recipients = ["contact:ola"] }],
         }, CancellationToken.None);
         await flows.PublishAsync("booking", false, CancellationToken.None);
 

@@ -50,6 +50,36 @@ public sealed class MigrationUpgradeTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task RunsAndJournalLinesFromBeforeVerdicts_ReadBack_KnownWordsAsThemselvesOthersAsNoted_WithNoAttempts()
+    {
+        const string runId = "7a1c6f1e-3c1d-4a55-9a77-6b1f0d2e9a10";
+        await using (var db = Open())
+        {
+            var before = db.Database.GetMigrations().Single(m => m.EndsWith("_TemplateTranslations", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(before);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Runs (Id, FlowKey, FlowVersionId, FlowVersion, EventId, EventType, RecordType, RecordKey, Status, AtTrigger, FollowsRecordDate, " +
+                "CreatedAt, UpdatedAt, Revision) VALUES ({0}, 'order-ready', '00000000-0000-0000-0000-000000000001', 1, '00000000-0000-0000-0000-000000000002', " +
+                "'record.status_changed', 'order', 'OLD1', 'Completed', 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 3)", runId);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Journal (Id, RunId, At, StepId, Kind, Outcome, Message) VALUES " +
+                "(1, {0}, '2026-01-01 00:00:00', 'tell', 'send', 'sent 2', 'two queued'), (2, {0}, '2026-01-01 00:00:01', 'trigger', 'trigger', 'Cancelled', 'x')", runId);
+        }
+
+        await using (var db = Open())
+        {
+            await db.Database.MigrateAsync();
+            var run = await db.Runs.AsNoTracking().SingleAsync(r => r.RecordKey == "OLD1");
+            var lines = await db.Journal.AsNoTracking().OrderBy(j => j.Id).ToListAsync();
+
+            Assert.Equal(0, run.Attempts);
+            Assert.Null(run.Node);
+            Assert.Equal([Notify.Workflows.Runtime.JournalVerdict.Noted, Notify.Workflows.Runtime.JournalVerdict.Cancelled], lines.Select(l => l.Verdict));
+            Assert.Equal("two queued", lines[0].Message);
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

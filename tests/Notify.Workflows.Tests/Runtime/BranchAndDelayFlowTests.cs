@@ -2,6 +2,10 @@ using Notify.Domain.Messaging;
 using Notify.Domain.Records;
 using Notify.Workflows.Definitions;
 using Notify.Workflows.Runtime;
+using Notify.Workflows.Steps.Branch;
+using Notify.Workflows.Steps.Delay;
+using Notify.Workflows.Steps.Send;
+using Notify.Workflows.Steps.Stop;
 
 namespace Notify.Workflows.Tests.Runtime;
 

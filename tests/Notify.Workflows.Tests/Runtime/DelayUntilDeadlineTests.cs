@@ -1,6 +1,8 @@
 using Notify.Domain.Records;
 using Notify.Workflows.Definitions;
 using Notify.Workflows.Runtime;
+using Notify.Workflows.Steps.Delay;
+using Notify.Workflows.Steps.Send;
 
 namespace Notify.Workflows.Tests.Runtime;
 
@@ -43,7 +45,7 @@ public class DelayUntilDeadlineTests
         var run = Assert.Single(await engine.RunsAsync("task", "D1"), r => r.FlowKey == "prep");
         Assert.Equal(RunStatus.Completed, run.Status);
         var journal = await engine.JournalAsync(run.Id);
-        Assert.Contains(journal, j => j.Outcome == "moved" && j.Message.Contains("worked out again", StringComparison.Ordinal));
+        Assert.Contains(journal, j => j.Verdict == JournalVerdict.Moved && j.Message.Contains("worked out again", StringComparison.Ordinal));
     }
 
     [Fact]

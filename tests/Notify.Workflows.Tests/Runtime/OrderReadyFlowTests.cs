@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Notify.Domain.Messaging;
 using Notify.Domain.Records;
 using Notify.Workflows.Runtime;
+using Notify.Workflows.Steps.Condition;
 
 namespace Notify.Workflows.Tests.Runtime;
 
@@ -78,7 +79,7 @@ public class OrderReadyFlowTests
         var run = Assert.Single(await engine.RunsAsync("order", "AO3"));
         Assert.Equal(RunStatus.Completed, run.Status);
         var journal = await engine.JournalAsync(run.Id);
-        Assert.Contains(journal, j => j.StepId == "still-ready" && j.Outcome == "true" && j.Message.Contains("record.Status='ready'"));
+        Assert.Contains(journal, j => j.StepId == "still-ready" && j.Verdict == JournalVerdict.ConditionMet && j.Message.Contains("record.Status='ready'"));
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public class OrderReadyFlowTests
         await engine.Ingest.UpsertRecordAsync("order", "AO4", Order("ready"), CancellationToken.None);
         var run = Assert.Single(await engine.RunsAsync("order", "AO4"));
         var queuedAtIngest = await engine.DeliveriesAsync("order", "AO4");
-        var runner = engine.Services.GetService(typeof(FlowRunner)) as FlowRunner;
+        var runner = engine.Services.GetService(typeof(RunEngine)) as RunEngine;
 
         var again = await runner!.ExecuteAsync(run.Id, CancellationToken.None);
 
@@ -107,7 +108,7 @@ public class OrderReadyFlowTests
         var flows = engine.Services.GetService(typeof(Definitions.FlowService)) as Definitions.FlowService;
         await flows!.SaveDraftAsync("order-ready", Demo.DemoFlows.OrderReady with
         {
-            Steps = [new Definitions.ConditionStepDefinition { Id = "c", Expression = "Convert.ToDecimal(record.Data[\"vip\"]) > 1" }],
+            Steps = [new ConditionStepDefinition { Id = "c", Expression = "Convert.ToDecimal(record.Data[\"vip\"]) > 1" }],
         }, CancellationToken.None);
         await flows.PublishAsync("order-ready", false, CancellationToken.None);
         await engine.Ingest.UpsertRecordAsync("order", "AO5", Order("new"), CancellationToken.None);

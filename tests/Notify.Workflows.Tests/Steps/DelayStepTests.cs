@@ -1,25 +1,18 @@
 using Notify.Domain.Records;
 using Notify.Workflows.Definitions;
-using Notify.Workflows.Runtime;
 using Notify.Workflows.Steps;
 using Notify.Workflows.Triggers;
+using Notify.Workflows.Steps.Delay;
 
 namespace Notify.Workflows.Tests.Steps;
 
 public class DelayStepTests
 {
-    private static readonly DateTime Now = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly StepHarness Harness = new();
 
-    private static StepContext Context(DateTime? deadline)
-    {
-        var record = new RecordSnapshot { Type = "task", Key = "T", Deadline = deadline };
-        var e = RecordEvent.FromChange(new RecordChange(EventTypes.Created, null, "open", []), null, record, Now);
-        return new StepContext
-        {
-            Run = FlowRun.Start(Guid.NewGuid(), "f", 1, e.Id, e.Type, "task", "T", "d", Now),
-            Event = e, Record = record, RecordType = RecordType.Create("task", "Task", ["done"]), Now = Now, Db = null!,
-        };
-    }
+    private static DateTime Now => Harness.Now;
+
+    private static StepContext Context(DateTime? deadline) => Harness.Context(new RecordSnapshot { Type = "task", Key = "T", Deadline = deadline });
 
     [Fact]
     public async Task Duration_SuspendsUntilNowPlusTheDelay()

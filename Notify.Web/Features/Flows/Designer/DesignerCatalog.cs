@@ -24,23 +24,17 @@ public sealed record DesignerCatalog(
 
         return new DesignerCatalog(
             types.Select(t => (t.Type, t.Name)).ToList(),
-            templates.Select(t => new DesignerTemplate(t.Key, t.Name, t.Content.Parts().Select(p => p.Field).ToList())).ToList(),
+            templates.Select(t => new DesignerTemplate(t.Key, t.Name, t.Content)).ToList(),
             roles.Concat(BuiltInRoles).ToList());
     }
 
     /// <summary>The roles to show as tick boxes: the known ones plus any the flow already uses.</summary>
-    public IReadOnlyList<string> RolesFor(StepDesign step) =>
-        Roles.Concat(step.Recipients.Where(r => !Roles.Contains(r, StringComparer.Ordinal))).ToList();
+    public IReadOnlyList<string> RolesFor(IReadOnlyList<string> chosen) =>
+        Roles.Concat(chosen.Where(r => !Roles.Contains(r, StringComparer.Ordinal))).ToList();
 }
 
-/// <summary>A template the designer can pick, with the parts it has text for (sms, emailSubject, inApp…).</summary>
-public sealed record DesignerTemplate(string Key, string Name, IReadOnlyList<string> Parts)
+/// <summary>A template the designer can pick, with its own text (to say which channels it has nothing for).</summary>
+public sealed record DesignerTemplate(string Key, string Name, Notify.Domain.Templates.TemplateContent Content)
 {
-    public bool Covers(string channel) => channel.ToLowerInvariant() switch
-    {
-        "sms" => Parts.Contains("sms"),
-        "email" => Parts.Contains("emailSubject") || Parts.Contains("emailHtml") || Parts.Contains("emailText"),
-        "inapp" => Parts.Contains("inApp"),
-        _ => true,
-    };
+    public bool Covers(string channel) => !Notify.Domain.Messaging.ChannelNames.TryParse(channel, out var c) || Content.Has(c);
 }

@@ -1,5 +1,6 @@
 using Notify.Domain.Records;
 using Notify.Workflows.Definitions;
+using Notify.Workflows.Steps;
 
 namespace Notify.Web.Features.Flows.Designer;
 
@@ -93,12 +94,7 @@ public sealed class FlowDesign
             n++;
         }
 
-        var step = new StepDesign { Kind = kind, Id = $"{kind}-{n}" };
-        if (kind == "send")
-        {
-            step.Channels.Add("email");
-        }
-
+        var step = new StepDesign((StepKinds.Find(kind) ?? StepKinds.All[0]).Create($"{kind}-{n}"));
         Steps.Insert(Math.Clamp(index, 0, Steps.Count), step);
         return step;
     }
@@ -121,9 +117,10 @@ public sealed class FlowDesign
         Steps.RemoveAt(index);
         foreach (var step in Steps)
         {
-            if (step.Next == removed.Id) step.Next = null;
-            if (step.Then == removed.Id) step.Then = null;
-            if (step.Else == removed.Id) step.Else = null;
+            foreach (var exit in step.Exits.Where(e => e.Target == removed.Id))
+            {
+                step.PointExit(exit.Name, null);
+            }
         }
     }
 

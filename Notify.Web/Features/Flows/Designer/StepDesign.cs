@@ -1,119 +1,64 @@
 using Notify.Workflows.Definitions;
+using Notify.Workflows.Steps;
 
 namespace Notify.Web.Features.Flows.Designer;
 
-/// <summary>One step as the designer edits it; only the fields of its <see cref="Kind"/> are used.</summary>
-public sealed class StepDesign
+/// <summary>
+/// One step as the designer edits it: the step's own definition, replaced by each edit (definitions are immutable),
+/// with the fields every kind has. What a kind has beyond those is its editor's business (<see cref="Steps.StepDesigners"/>).
+/// </summary>
+public sealed class StepDesign(StepDefinition definition)
 {
-    public string Kind { get; set; } = "send";
+    public StepDefinition Definition { get; private set; } = definition;
 
-    public string Id { get; set; } = "";
+    public string Kind => Definition.Kind;
 
-    public string? Title { get; set; }
+    /// <summary>This step's kind as the engine describes it: label, help, exits.</summary>
+    public StepKind Info => StepKinds.Of(Definition);
 
-    public string? Next { get; set; }
-
-    /// <summary>Condition and branch.</summary>
-    public string Expression { get; set; } = "";
-
-    public string? Then { get; set; }
-
-    public string? Else { get; set; }
-
-    /// <summary>Delay: a duration, or (when <see cref="UntilDeadline"/>) an offset from the record's deadline.</summary>
-    public int Amount { get; set; } = 1;
-
-    public TimeUnit Unit { get; set; } = TimeUnit.Hours;
-
-    public bool UntilDeadline { get; set; }
-
-    public OffsetDirection Direction { get; set; } = OffsetDirection.Before;
-
-    /// <summary>Send.</summary>
-    public List<string> Channels { get; set; } = [];
-
-    public string Template { get; set; } = "";
-
-    public List<string> Recipients { get; set; } = [];
-
-    /// <summary>Recipients that are not roles (group:, contact:, email:, phone:), comma separated.</summary>
-    public string OtherRecipients { get; set; } = "";
-
-    /// <summary>Stop.</summary>
-    public string? Reason { get; set; }
-
-    public static readonly IReadOnlyList<(string Kind, string Label, string Icon, string Help)> Kinds =
-    [
-        ("send", "Send a message", MudBlazor.Icons.Material.Filled.Send, "A template by SMS, email or in-app to the people in the chosen roles."),
-        ("condition", "Only go on if…", MudBlazor.Icons.Material.Filled.FilterAlt, "Ends the run when the condition is false."),
-        ("branch", "If / otherwise", MudBlazor.Icons.Material.Filled.CallSplit, "Goes to one step when the condition is true and another when it is false."),
-        ("delay", "Wait", MudBlazor.Icons.Material.Filled.HourglassTop, "A while, or until some time before or after the record's deadline."),
-        ("stop", "Stop", MudBlazor.Icons.Material.Filled.StopCircle, "Ends the run here."),
-    ];
-
-    /// <summary>Roles the designer offers as tick boxes; anything else goes in <see cref="OtherRecipients"/>.</summary>
-    public static bool IsRole(string recipient) => !recipient.Contains(':', StringComparison.Ordinal);
-
-    public static StepDesign From(StepDefinition step)
+    public string Id
     {
-        var design = new StepDesign { Kind = step.Kind, Id = step.Id, Title = step.Title, Next = step.Next };
-        switch (step)
-        {
-            case ConditionStepDefinition c:
-                design.Expression = c.Expression;
-                break;
-            case BranchStepDefinition b:
-                design.Expression = b.Expression;
-                design.Then = b.Then;
-                design.Else = b.Else;
-                break;
-            case DelayStepDefinition d:
-                design.Amount = d.Amount;
-                design.Unit = d.Unit;
-                design.UntilDeadline = d.Until is not null;
-                design.Direction = d.Direction;
-                break;
-            case SendStepDefinition s:
-                design.Channels = s.Channels.ToList();
-                design.Template = s.Template;
-                design.Recipients = s.Recipients.Where(IsRole).ToList();
-                design.OtherRecipients = string.Join(", ", s.Recipients.Where(r => !IsRole(r)));
-                break;
-            case StopStepDefinition s:
-                design.Reason = s.Reason;
-                break;
-        }
-
-        return design;
+        get => Definition.Id;
+        set => Definition = Definition with { Id = value ?? "" };
     }
 
-    public StepDefinition ToDefinition()
+    public string? Title
     {
-        var title = string.IsNullOrWhiteSpace(Title) ? null : Title.Trim();
-        var id = Id.Trim();
-        return Kind switch
-        {
-            "condition" => new ConditionStepDefinition { Id = id, Title = title, Next = Next, Expression = Expression.Trim() },
-            "branch" => new BranchStepDefinition { Id = id, Title = title, Next = Next, Expression = Expression.Trim(), Then = Then, Else = Else },
-            "delay" => new DelayStepDefinition
-            {
-                Id = id, Title = title, Next = Next, Amount = Amount, Unit = Unit,
-                Until = UntilDeadline ? "deadline" : null, Direction = UntilDeadline ? Direction : OffsetDirection.After,
-            },
-            "stop" => new StopStepDefinition { Id = id, Title = title, Next = Next, Reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim() },
-            _ => new SendStepDefinition
-            {
-                Id = id, Title = title, Next = Next, Template = Template,
-                Channels = Channels.ToList(),
-                Recipients = Recipients.Concat(FlowDesign.SplitList(OtherRecipients)).Distinct(StringComparer.Ordinal).ToList(),
-            },
-        };
+        get => Definition.Title;
+        set => Definition = Definition with { Title = value };
     }
+
+    public string? Next
+    {
+        get => Definition.Next;
+        set => Definition = Definition with { Next = value };
+    }
+
+    /// <summary>Where the step can lead, as its kind says (a branch: yes and no; most steps: then).</summary>
+    public IReadOnlyList<StepExit> Exits => Info.Exits(Definition);
+
+    public T As<T>() where T : StepDefinition => (T)Definition;
+
+    /// <summary>Changes the kind's own fields: <c>step.Edit&lt;SendStepDefinition&gt;(s => s with { Template = key })</c>.</summary>
+    public void Edit<T>(Func<T, T> change) where T : StepDefinition => Definition = change((T)Definition);
+
+    public void PointExit(string exit, string? target) => Definition = Info.WithExit(Definition, exit, target);
+
+    public static StepDesign From(StepDefinition step) => new(step);
+
+    public StepDefinition ToDefinition() => Definition with
+    {
+        Id = Definition.Id.Trim(),
+        Title = string.IsNullOrWhiteSpace(Definition.Title) ? null : Definition.Title.Trim(),
+    };
+
+    public static string UnitLabel(TimeUnit unit) => DeadlineOffset.UnitName(unit, 2);
 
     /// <summary>Ticks or unticks a value in a list the designer shows as tick boxes, keeping the order it was ticked in.</summary>
-    public static void Toggle(List<string> list, string value, bool on)
+    public static List<string> Toggle(IEnumerable<string> list, string value, bool on)
     {
-        list.RemoveAll(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
-        if (on) list.Add(value);
+        var result = list.Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (on) result.Add(value);
+        return result;
     }
 }

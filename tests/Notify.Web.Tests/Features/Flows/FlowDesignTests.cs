@@ -1,6 +1,12 @@
 using Notify.Web.Features.Flows.Designer;
+using Notify.Web.Features.Flows.Designer.Steps;
 using Notify.Workflows.Definitions;
 using Notify.Workflows.Demo;
+using Notify.Workflows.Steps.Condition;
+using Notify.Workflows.Steps.Branch;
+using Notify.Workflows.Steps.Delay;
+using Notify.Workflows.Steps.Send;
+using Notify.Workflows.Steps.Stop;
 
 namespace Notify.Web.Tests.Features.Flows;
 
@@ -51,8 +57,9 @@ public class FlowDesignTests
 
         Assert.Equal(FlowDesign.CustomEvent, design.Event);
         Assert.Equal("invoice.paid", design.CustomEventType);
-        Assert.Equal("manager", Assert.Single(design.Steps[3].Recipients));
-        Assert.Equal("group:office, email:boss@example.com", design.Steps[3].OtherRecipients);
+        var recipients = design.Steps[3].As<SendStepDefinition>().Recipients;
+        Assert.Equal("manager", Assert.Single(RecipientChoice.Roles(recipients)));
+        Assert.Equal("group:office, email:boss@example.com", RecipientChoice.Others(recipients));
     }
 
     [Fact]
@@ -81,7 +88,8 @@ public class FlowDesignTests
         Assert.Same(first, design.Steps[1]);
         Assert.Same(second, design.Steps[0]);
         Assert.Same(third, design.Steps[2]);
-        Assert.Equal(["email"], first.Channels);
+        Assert.Equal(["email"], first.As<SendStepDefinition>().Channels);
+        Assert.Equal(1, third.As<DelayStepDefinition>().Amount);
     }
 
     [Fact]
@@ -91,8 +99,8 @@ public class FlowDesignTests
 
         design.Remove(design.Steps.FindIndex(s => s.Id == "stop"));
 
-        Assert.Null(design.Steps[0].Else);
-        Assert.Equal("wait", design.Steps[0].Then);
+        Assert.Null(design.Steps[0].As<BranchStepDefinition>().Else);
+        Assert.Equal("wait", design.Steps[0].As<BranchStepDefinition>().Then);
         Assert.Null(design.Steps.Single(s => s.Id == "tell").Next);
     }
 
@@ -107,5 +115,29 @@ public class FlowDesignTests
 
         design.Move(0, 1);
         Assert.Equal(Enumerable.Reverse(ids), design.Steps.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void RecipientChoice_JoinsTickedRolesAndTypedOthers_WithoutDuplicates()
+    {
+        var joined = RecipientChoice.Join(["customer", "manager"], "group:office; email:boss@example.com, group:office");
+
+        Assert.Equal(["customer", "manager", "group:office", "email:boss@example.com"], joined);
+    }
+
+    [Fact]
+    public void EveryStepKind_HasAnEditorAndAnIcon_AndANewStepOfItSavesAsThatKind()
+    {
+        foreach (var kind in Notify.Workflows.Steps.StepKinds.All)
+        {
+            var design = new FlowDesign();
+
+            var step = design.Insert(0, kind.Kind);
+
+            Assert.NotNull(StepDesigners.Editor(kind.Kind));
+            Assert.NotEqual(MudBlazor.Icons.Material.Filled.Extension, StepDesigners.Icon(kind.Kind));
+            Assert.Equal(kind.DefinitionType, step.ToDefinition().GetType());
+            Assert.Equal(kind.Kind, FlowJson.Deserialize(FlowJson.Serialize(design.ToDefinition())).Steps[0].Kind);
+        }
     }
 }

@@ -1,7 +1,8 @@
 using Notify.Workflows.Conditions;
 using Notify.Workflows.Definitions;
+using Notify.Workflows.Runtime;
 
-namespace Notify.Workflows.Steps;
+namespace Notify.Workflows.Steps.Condition;
 
 public sealed class ConditionStep(IConditionEvaluator conditions) : IStep
 {
@@ -16,8 +17,8 @@ public sealed class ConditionStep(IConditionEvaluator conditions) : IStep
         return Task.FromResult(result switch
         {
             { IsError: true } => StepResult.Fail($"The condition `{step.Expression}` could not be evaluated: {result.Error}"),
-            { Value: true } => StepResult.Continue("true", $"`{step.Expression}` is true ({seen})"),
-            _ => StepResult.End("condition not met", $"`{step.Expression}` is false ({seen})"),
+            { Value: true } => StepResult.Continue(JournalVerdict.ConditionMet, $"`{step.Expression}` is true ({seen})"),
+            _ => StepResult.End(JournalVerdict.ConditionNotMet, $"`{step.Expression}` is false ({seen})"),
         });
     }
 }

@@ -3,8 +3,9 @@ using Notify.Domain.Messaging;
 using Notify.Domain.Messaging.Sms;
 using Notify.Domain.Templates;
 using Notify.Workflows.Definitions;
+using Notify.Workflows.Runtime;
 
-namespace Notify.Workflows.Steps;
+namespace Notify.Workflows.Steps.Send;
 
 /// <summary>
 /// Resolves people, checks consent and addresses, renders the template, and decides one delivery per person
@@ -19,13 +20,13 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
     public async Task<StepResult> ExecuteAsync(StepContext context, StepDefinition definition, CancellationToken ct)
     {
         var step = (SendStepDefinition)definition;
-        var template = await context.Lookups.TemplateAsync(step.Template, ct);
+        var template = await context.Reads.TemplateAsync(step.Template, ct);
         if (template is null)
         {
             return StepResult.Fail($"The template '{step.Template}' does not exist.");
         }
 
-        var (people, notes) = await RecipientResolver.ResolveAsync(context.Db, context.Lookups, step.Recipients, context.Record, context.Event, ct);
+        var (people, notes) = await RecipientResolver.ResolveAsync(context.Reads, step.Recipients, context.Record, context.Event, ct);
         var queued = new List<DeliveryDraft>();
         var skipped = new List<(DeliveryDraft, string)>();
         foreach (var person in people)
@@ -39,9 +40,9 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
 
                 var draft = new DeliveryDraft
                 {
-                    DeliveryKey = $"{context.Run.Id:N}:{step.Id}:{person.Key}:{channel.ToName()}",
-                    RunId = context.Run.Id,
-                    FlowKey = context.Run.FlowKey,
+                    DeliveryKey = $"{context.RunId:N}:{step.Id}:{person.Key}:{channel.ToName()}",
+                    RunId = context.RunId,
+                    FlowKey = context.FlowKey,
                     StepId = step.Id,
                     RecordType = context.Record.Type,
                     RecordKey = context.Record.Key,
@@ -51,9 +52,9 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
                     TemplateKey = template.Key,
                 };
                 var (address, why) = Address(person, channel);
-                if (!context.FlowRequired && person.Contact?.HasMuted(context.Run.FlowKey) == true)
+                if (!context.FlowRequired && person.Contact?.HasMuted(context.FlowKey) == true)
                 {
-                    why = $"turned off messages from the flow '{context.Run.FlowKey}'";
+                    why = $"turned off messages from the flow '{context.FlowKey}'";
                 }
 
                 if (why is not null)
@@ -92,7 +93,7 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
             (held is null ? "" : $"; SMS held for quiet hours until {held:yyyy-MM-dd HH:mm} UTC") +
             (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Item1.RecipientName} by {s.Item1.Channel.ToName()}: {s.Item2}")) : "") +
             (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
-        return StepResult.Continue(queued.Count > 0 ? $"sent {queued.Count}" : "nobody to send to", summary)
+        return StepResult.Continue(queued.Count > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, summary)
             with { Deliveries = queued, Skipped = skipped };
     }
 

@@ -5,11 +5,12 @@ using Notify.Workflows.Persistence;
 
 namespace Notify.Workflows.Steps;
 
-/// <summary>Templates and contacts read once per batch of runs instead of once per send step.</summary>
-public sealed class LookupCache(NotifyDbContext db)
+/// <summary><see cref="IStepReads"/> over the unit of work of one batch of runs; each template and contact is read once per batch.</summary>
+internal sealed class DbStepReads(NotifyDbContext db) : IStepReads
 {
     private readonly Dictionary<string, MessageTemplate?> _templates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Contact?> _contacts = new(StringComparer.Ordinal);
+    private List<Contact>? _all;
 
     public async Task<MessageTemplate?> TemplateAsync(string key, CancellationToken ct)
     {
@@ -34,6 +35,12 @@ public sealed class LookupCache(NotifyDbContext db)
             }
         }
 
-        return keys.Select(k => _contacts[k]).OfType<Contact>().ToList();
+        return keys.Distinct().Select(k => _contacts[k]).OfType<Contact>().ToList();
+    }
+
+    public async Task<IReadOnlyList<Contact>> GroupMembersAsync(IReadOnlyList<string> groups, CancellationToken ct)
+    {
+        _all ??= await db.Contacts.AsNoTracking().ToListAsync(ct);
+        return _all.Where(c => c.Groups.Any(g => groups.Contains(g, StringComparer.OrdinalIgnoreCase))).ToList();
     }
 }

@@ -1,15 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Notify.Domain.Contacts;
 using Notify.Domain.Records;
-using Notify.Workflows.Persistence;
 
-namespace Notify.Workflows.Steps;
+namespace Notify.Workflows.Steps.Send;
 
 /// <summary>Turns recipient roles (customer, assignees, group:ops, email:x@y) into people, at send time.</summary>
 public static class RecipientResolver
 {
     public static async Task<(IReadOnlyList<Recipient> People, IReadOnlyList<string> Notes)> ResolveAsync(
-        NotifyDbContext db, LookupCache lookups, IReadOnlyList<string> roles, RecordSnapshot record, RecordEvent e, CancellationToken ct)
+        IStepReads reads, IReadOnlyList<string> roles, RecordSnapshot record, RecordEvent e, CancellationToken ct)
     {
         var keys = new List<string>();
         var fixedPeople = new List<Recipient>();
@@ -49,11 +46,10 @@ public static class RecipientResolver
         }
 
         var distinct = keys.Distinct().ToList();
-        var contacts = (await lookups.ContactsAsync(distinct, ct)).ToList();
+        var contacts = (await reads.ContactsAsync(distinct, ct)).ToList();
         if (groups.Count > 0)
         {
-            var all = await db.Contacts.AsNoTracking().ToListAsync(ct);
-            var members = all.Where(c => c.Groups.Any(g => groups.Contains(g, StringComparer.OrdinalIgnoreCase))).ToList();
+            var members = await reads.GroupMembersAsync(groups, ct);
             if (members.Count == 0) notes.Add($"nobody is in {string.Join(", ", groups.Select(g => $"group '{g}'"))}");
             contacts.AddRange(members.Where(m => contacts.All(c => c.Key != m.Key)));
             distinct.AddRange(members.Select(m => m.Key).Where(k => !distinct.Contains(k)));

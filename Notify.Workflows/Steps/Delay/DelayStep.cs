@@ -1,9 +1,10 @@
 using Notify.Workflows.Definitions;
+using Notify.Workflows.Runtime;
 using Notify.Workflows.Triggers;
 
-namespace Notify.Workflows.Steps;
+namespace Notify.Workflows.Steps.Delay;
 
-/// <summary>Waits as data: computes the resume time from the injected clock; the runner saves it.</summary>
+/// <summary>Waits as data: computes the resume time from the injected clock; the engine saves it.</summary>
 public sealed class DelayStep(WorkCalendar calendar) : IStep
 {
     public string Kind => "delay";
@@ -12,11 +13,11 @@ public sealed class DelayStep(WorkCalendar calendar) : IStep
     {
         var step = (DelayStepDefinition)definition;
         DateTime until;
-        if (string.Equals(step.Until, "deadline", StringComparison.OrdinalIgnoreCase))
+        if (step.UntilDeadline)
         {
             if (context.Record.Deadline is not { } deadline)
             {
-                return Task.FromResult(StepResult.End("no deadline", "The record has no deadline to wait for."));
+                return Task.FromResult(StepResult.End(JournalVerdict.Stopped, "The record has no deadline to wait for."));
             }
 
             until = calendar.Shift(deadline, step.Amount, step.Unit, step.Direction);
@@ -26,10 +27,9 @@ public sealed class DelayStep(WorkCalendar calendar) : IStep
             until = calendar.Shift(context.Now, step.Amount, step.Unit, OffsetDirection.After);
         }
 
-        var followsDeadline = step.Until is not null;
         return Task.FromResult(until <= context.Now
-            ? StepResult.Continue("no wait", $"{until:u} has already passed")
-            : StepResult.Wait(until, followsDeadline ? $"waiting until {until:u}; the wait moves if the deadline moves" : $"waiting until {until:u}")
-                with { FollowsRecordDate = followsDeadline });
+            ? StepResult.Continue(JournalVerdict.NoWait, $"{until:u} has already passed")
+            : StepResult.Wait(until, step.UntilDeadline ? $"waiting until {until:u}; the wait moves if the deadline moves" : $"waiting until {until:u}")
+                with { FollowsRecordDate = step.UntilDeadline });
     }
 }

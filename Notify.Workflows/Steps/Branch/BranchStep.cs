@@ -1,7 +1,8 @@
 using Notify.Workflows.Conditions;
 using Notify.Workflows.Definitions;
+using Notify.Workflows.Runtime;
 
-namespace Notify.Workflows.Steps;
+namespace Notify.Workflows.Steps.Branch;
 
 public sealed class BranchStep(IConditionEvaluator conditions) : IStep
 {
@@ -18,9 +19,9 @@ public sealed class BranchStep(IConditionEvaluator conditions) : IStep
         }
 
         var target = result.Value ? step.Then : step.Else;
-        var verdict = result.Value ? "yes" : "no";
         var message = $"`{step.Expression}` is {result.Value.ToString().ToLowerInvariant()} ({ConditionInputFactory.Describe(input)}); " +
             (target is null ? "nothing on that path, the flow ends" : $"going to '{target}'");
-        return Task.FromResult(StepResult.Continue(verdict, message) with { JumpTo = target, EndsFlow = target is null });
+        return Task.FromResult(StepResult.Continue(result.Value ? JournalVerdict.BranchYes : JournalVerdict.BranchNo, message)
+            with { JumpTo = target, EndsFlow = target is null });
     }
 }

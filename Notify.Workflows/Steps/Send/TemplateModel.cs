@@ -1,7 +1,7 @@
 using Notify.Domain.Common;
 using Notify.Domain.Records;
 
-namespace Notify.Workflows.Steps;
+namespace Notify.Workflows.Steps.Send;
 
 /// <summary>The data a template sees: record, previous, event, recipient and now, in Liquid's snake_case.</summary>
 public static class TemplateModel

@@ -1,8 +1,6 @@
-using Notify.Workflows.Steps;
+namespace Notify.Workflows.Steps;
 
-namespace Notify.Workflows.Runtime;
-
-/// <summary>Finds the step implementation for a persisted step kind.</summary>
+/// <summary>The step implementation for a persisted step kind, as dependency injection made them.</summary>
 public sealed class StepRegistry(IEnumerable<IStep> steps)
 {
     private readonly Dictionary<string, IStep> _byKind = steps.ToDictionary(s => s.Kind, StringComparer.OrdinalIgnoreCase);

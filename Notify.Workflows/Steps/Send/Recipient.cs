@@ -1,6 +1,6 @@
 using Notify.Domain.Contacts;
 
-namespace Notify.Workflows.Steps;
+namespace Notify.Workflows.Steps.Send;
 
 /// <summary>A person a send step resolved: a known contact, or a fixed address written in the flow.</summary>
 public sealed record Recipient(string Key, string Name, Contact? Contact, string? FixedEmail = null, string? FixedPhone = null)

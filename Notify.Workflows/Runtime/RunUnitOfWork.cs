@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Messaging;
+using Notify.Workflows.Persistence;
+
+namespace Notify.Workflows.Runtime;
+
+/// <summary>
+/// Saves a unit of work in which runs changed. What the runs journaled is added first, what to wake afterwards is
+/// read from the unit of work before anything is written, and on SQLite the many small rows of a group commit go
+/// through one prepared statement per table. Every caller saves runs through here, so none can get the order wrong.
+/// </summary>
+internal static class RunUnitOfWork
+{
+    /// <summary>The rows a group commit adds by the thousand; records and record types still go through EF.</summary>
+    private static readonly Type[] BulkInserted = [typeof(Domain.Records.RecordEvent), typeof(FlowRun), typeof(JournalEntry), typeof(Delivery)];
+
+    public static async Task<CommitSignals> SaveAsync(NotifyDbContext db, CancellationToken ct)
+    {
+        db.AddRunJournals();
+        db.ChangeTracker.DetectChanges();
+        var signals = new CommitSignals(
+            db.ChangeTracker.Entries<Delivery>().Any(e => e.State == EntityState.Added && e.Entity.Status == DeliveryStatus.Queued),
+            db.ChangeTracker.Entries<FlowRun>().Any(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.Status == RunStatus.Running));
+        if (db.Database.IsSqlite() && db.Database.CurrentTransaction is not null)
+        {
+            await SqliteBulkInsert.InsertAddedAsync(db, BulkInserted, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return signals;
+    }
+}
+
+/// <summary>What a commit leaves for the background workers: deliveries to send, runs to execute.</summary>
+public readonly record struct CommitSignals(bool DeliveriesQueued, bool RunsLeftForTheWorker);

@@ -1,0 +1,20 @@
+using Notify.Domain.Common;
+using Notify.Workflows.Conditions;
+
+namespace Notify.Workflows.Steps;
+
+/// <summary>What a step kind's checks may consult: the templates that exist, the condition compiler, the flow's step ids.</summary>
+public sealed class FlowCheck(IConditionEvaluator conditions, ISet<string> templateKeys, IReadOnlyCollection<string> stepIds)
+{
+    public bool TemplateExists(string key) => templateKeys.Contains(key);
+
+    public void Expression(string expression, string field, List<FieldError> errors)
+    {
+        if (conditions.Validate(expression) is { } error) errors.Add(new(field, error));
+    }
+
+    public void Target(string? target, string field, List<FieldError> errors)
+    {
+        if (target is not null && !stepIds.Contains(target)) errors.Add(new(field, $"there is no step '{target}'."));
+    }
+}

@@ -1,0 +1,16 @@
+using Notify.Domain.Contacts;
+using Notify.Domain.Templates;
+
+namespace Notify.Workflows.Steps;
+
+/// <summary>The narrow port through which steps read: no step sees the database, so a step is tested without one.</summary>
+public interface IStepReads
+{
+    Task<MessageTemplate?> TemplateAsync(string key, CancellationToken ct);
+
+    /// <summary>The contacts with these keys that exist, in no particular order.</summary>
+    Task<IReadOnlyList<Contact>> ContactsAsync(IReadOnlyList<string> keys, CancellationToken ct);
+
+    /// <summary>Everyone in any of these groups (names compared without case).</summary>
+    Task<IReadOnlyList<Contact>> GroupMembersAsync(IReadOnlyList<string> groups, CancellationToken ct);
+}
