@@ -23,7 +23,7 @@ public sealed class IngestService(
 {
     private const int MaxBatch = 256;
 
-    private readonly Channel<UpsertRequest> _queue = Channel.CreateUnbounded<UpsertRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<IngestRequest> _queue = Channel.CreateUnbounded<IngestRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
     private Task? _writer;
 
@@ -32,43 +32,21 @@ public sealed class IngestService(
         Keys.Require(type, "type");
         Keys.Require(key, "key");
         Record.Validate(state);
-        var request = new UpsertRequest(type.ToLowerInvariant(), key, state);
-        EnsureWriter();
-        await _queue.Writer.WriteAsync(request, ct);
-        return await request.Completion.Task.WaitAsync(ct);
+        return (UpsertResult)await EnqueueAsync(new UpsertRequest(type.ToLowerInvariant(), key, state), ct);
     }
 
-    /// <summary>Stores a custom event once per idempotency key; a repeat answers with the first event.</summary>
+    /// <summary>Stores a custom event once per idempotency key; a repeat answers with the first event. Same pipeline as upserts.</summary>
     public async Task<EventSummary> PostEventAsync(CustomEvent request, string? idempotencyKey, CancellationToken ct)
     {
         CustomEventRules.Validate(request, idempotencyKey);
-        var published = await flows.CurrentAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (idempotencyKey is not null && await FindAsync(db, idempotencyKey, ct) is { } first)
-        {
-            return first;
-        }
+        return (EventSummary)await EnqueueAsync(new EventRequest(request, idempotencyKey), ct);
+    }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var recordType = request.RecordType.ToLowerInvariant();
-        var record = await db.Records.FirstOrDefaultAsync(r => r.Type == recordType && r.Key == request.RecordKey, ct);
-        if (record is null)
-        {
-            record = Record.Create(recordType, request.RecordKey, now);
-            record.Apply(new RecordState(), true, now);
-            db.Records.Add(record);
-            await RecordTypeAsync(db, recordType, ct);
-        }
-
-        var e = RecordEvent.Custom(request.Type, record.Snapshot(), request.Data, idempotencyKey, now);
-        db.Events.Add(e);
-        var started = engine.EventHappened(db, e, published, now);
-        await engine.ExecuteStartedAsync(db, now, ct);
-        var signals = await engine.SaveAsync(db, ct);
-        await tx.CommitAsync(ct);
-        engine.Wake(signals);
-        return new EventSummary(e.Id, e.Type, null, null, started.ToList());
+    private async Task<object> EnqueueAsync(IngestRequest request, CancellationToken ct)
+    {
+        EnsureWriter();
+        await _queue.Writer.WriteAsync(request, ct);
+        return await request.Completion.Task.WaitAsync(ct);
     }
 
     /// <summary>Removes a record; its runs that are still waiting (reminders, delays) are cancelled. History stays.</summary>
@@ -125,7 +103,7 @@ public sealed class IngestService(
 
     private async Task WriteLoopAsync()
     {
-        var batch = new List<UpsertRequest>(MaxBatch);
+        var batch = new List<IngestRequest>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -147,7 +125,7 @@ public sealed class IngestService(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "A group commit of {Count} upserts failed; committing them one by one.", batch.Count);
+                logger.LogWarning(ex, "A group commit of {Count} records and events failed; committing them one by one.", batch.Count);
                 foreach (var request in batch)
                 {
                     await CommitAloneAsync(request);
@@ -157,10 +135,10 @@ public sealed class IngestService(
     }
 
     /// <summary>
-    /// Commits one upsert. When another node wrote the same record first (it created it, or its version moved on),
-    /// the save fails as a whole and is tried again on the fresh state, which then derives only what is still new.
+    /// Commits one request. When another node wrote the same record (or the same idempotency key) first, the save fails
+    /// as a whole and is tried again on the fresh state, which then derives only what is still new.
     /// </summary>
-    private async Task CommitAloneAsync(UpsertRequest request)
+    private async Task CommitAloneAsync(IngestRequest request)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -171,8 +149,8 @@ public sealed class IngestService(
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
-                logger.LogInformation(ex, "The record {Type}/{Key} was changed by someone else meanwhile; trying again ({Attempt}).",
-                    request.Type, request.Key, attempt);
+                logger.LogInformation(ex, "The record {Record} was changed by someone else meanwhile; trying again ({Attempt}).",
+                    request.Subject, attempt);
             }
             catch (Exception ex)
             {
@@ -185,10 +163,10 @@ public sealed class IngestService(
     private const int MaxAttempts = 5;
 
     /// <summary>Commits these upserts as one group, as the writer does with whatever is waiting; tests call it to make a batch.</summary>
-    internal Task<List<UpsertResult>> CommitGroupAsync(IReadOnlyList<(string Type, string Key, RecordState State)> upserts) =>
-        CommitAsync(upserts.Select(u => new UpsertRequest(u.Type.ToLowerInvariant(), u.Key, u.State)).ToList());
+    internal async Task<List<UpsertResult>> CommitGroupAsync(IReadOnlyList<(string Type, string Key, RecordState State)> upserts) =>
+        (await CommitAsync(upserts.Select(u => new UpsertRequest(u.Type.ToLowerInvariant(), u.Key, u.State)).ToList())).Cast<UpsertResult>().ToList();
 
-    private async Task<List<UpsertResult>> CommitAsync(IReadOnlyList<UpsertRequest> batch)
+    private async Task<List<object>> CommitAsync(IReadOnlyList<IngestRequest> batch)
     {
         var published = await flows.CurrentAsync(CancellationToken.None);
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -197,10 +175,15 @@ public sealed class IngestService(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
         var now = time.GetUtcNow().UtcDateTime;
-        var results = new List<UpsertResult>(batch.Count);
+        var results = new List<object>(batch.Count);
         foreach (var request in batch)
         {
-            results.Add(await ApplyAsync(db, request, published, now));
+            results.Add(request switch
+            {
+                UpsertRequest upsert => await ApplyAsync(db, upsert, published, now),
+                EventRequest e => await ApplyAsync(db, e, published, now),
+                _ => throw new InvalidOperationException($"Unknown ingest request {request.GetType().Name}."),
+            });
         }
 
         await engine.ExecuteStartedAsync(db, now, CancellationToken.None);
@@ -250,15 +233,42 @@ public sealed class IngestService(
         return new UpsertResult(created, current, summaries);
     }
 
-    private static async Task<EventSummary?> FindAsync(NotifyDbContext db, string idempotencyKey, CancellationToken ct)
+    private async Task<EventSummary> ApplyAsync(NotifyDbContext db, EventRequest request, IReadOnlyList<PublishedFlow> published, DateTime now)
     {
-        var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.IdempotencyKey == idempotencyKey, ct);
+        if (request.IdempotencyKey is { } idempotencyKey && await FindAsync(db, idempotencyKey) is { } first)
+        {
+            return first;
+        }
+
+        var (type, key) = (request.Event.RecordType.ToLowerInvariant(), request.Event.RecordKey);
+        var record = db.Records.Local.FirstOrDefault(r => r.Type == type && r.Key == key)
+            ?? await db.Records.FirstOrDefaultAsync(r => r.Type == type && r.Key == key);
+        if (record is null)
+        {
+            record = Record.Create(type, key, now);
+            record.Apply(new RecordState(), true, now);
+            db.Records.Add(record);
+            await RecordTypeAsync(db, type, CancellationToken.None);
+        }
+
+        var e = RecordEvent.Custom(request.Event.Type, record.Snapshot(), request.Event.Data, request.IdempotencyKey, now);
+        db.Events.Add(e);
+        var started = engine.EventHappened(db, e, published, now);
+        return new EventSummary(e.Id, e.Type, null, null, started.ToList());
+    }
+
+    /// <summary>The event stored (or added earlier in this group commit) under an idempotency key, answered as a duplicate.</summary>
+    private static async Task<EventSummary?> FindAsync(NotifyDbContext db, string idempotencyKey)
+    {
+        var e = db.Events.Local.FirstOrDefault(x => x.IdempotencyKey == idempotencyKey)
+            ?? await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.IdempotencyKey == idempotencyKey);
         if (e is null)
         {
             return null;
         }
 
-        var flowsStarted = await db.Runs.AsNoTracking().Where(r => r.EventId == e.Id).Select(r => r.FlowKey).ToListAsync(ct);
+        var flowsStarted = db.Runs.Local.Where(r => r.EventId == e.Id).Select(r => r.FlowKey)
+            .Concat(await db.Runs.AsNoTracking().Where(r => r.EventId == e.Id).Select(r => r.FlowKey).ToListAsync()).Distinct().ToList();
         return new EventSummary(e.Id, e.Type, null, null, flowsStarted) { Duplicate = true };
     }
 

@@ -2,8 +2,23 @@ using Notify.Domain.Records;
 
 namespace Notify.Workflows.Ingest;
 
-/// <summary>One record upsert waiting for its turn in a group commit.</summary>
-internal sealed record UpsertRequest(string Type, string Key, RecordState State)
+/// <summary>Work waiting for its turn in a group commit: a record upsert or a custom event, answered once committed.</summary>
+internal abstract record IngestRequest
 {
-    public TaskCompletionSource<UpsertResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<object> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The record it is about, for the log: <c>order/AO462</c>.</summary>
+    public abstract string Subject { get; }
+}
+
+/// <summary>A host system's new state of a record.</summary>
+internal sealed record UpsertRequest(string Type, string Key, RecordState State) : IngestRequest
+{
+    public override string Subject => $"{Type}/{Key}";
+}
+
+/// <summary>A custom event on a record, stored once per idempotency key.</summary>
+internal sealed record EventRequest(CustomEvent Event, string? IdempotencyKey) : IngestRequest
+{
+    public override string Subject => $"{Event.RecordType}/{Event.RecordKey}";
 }

@@ -6,8 +6,11 @@ public sealed class EngineOptions
     /// <summary>Where the steps of a run just started execute; see <see cref="ExecutionPolicy"/>.</summary>
     public ExecutionPolicy Execution { get; set; } = ExecutionPolicy.InCommit;
 
+    /// <summary>How many passes in a row may throw before a run is faulted for a person to look at (1 faults at once).</summary>
+    public int MaxAttempts { get; set; } = RunRetryPolicy.DefaultMaxAttempts;
+
     /// <summary>How many due runs one worker pass claims and commits together.</summary>
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>This node's name in the runs it executes; by default the machine name and process id.</summary>
     public string Node { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";

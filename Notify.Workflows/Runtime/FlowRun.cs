@@ -148,6 +148,7 @@ public sealed class FlowRun
     /// </summary>
     internal void PassThrew(string error, DateTime? retryAt, int maxAttempts, DateTime now)
     {
+        var thrownAt = CurrentStepId ?? JournalEntry.TriggerStep;
         if (_passStart is { } start)
         {
             (Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt) =
@@ -157,18 +158,17 @@ public sealed class FlowRun
         }
 
         Attempts++;
-        var at = CurrentStepId ?? JournalEntry.TriggerStep;
         if (retryAt is { } when)
         {
             ResumeAt = when;
-            Journal(at, RunKind, JournalVerdict.Retrying, $"Attempt {Attempts} of {maxAttempts} failed: {error}. Tried again at {when:u}.", now);
+            Journal(thrownAt, RunKind, JournalVerdict.Retrying, $"Attempt {Attempts} of {maxAttempts} failed at this step: {error}. Tried again at {when:u}.", now);
             return;
         }
 
         Status = RunStatus.Faulted;
         ResumeAt = null;
-        Outcome = $"Stopped after {Attempts} failed attempts: {error}";
-        Journal(at, RunKind, JournalVerdict.Faulted, Outcome, now);
+        Outcome = $"Stopped after {Attempts} failed {(Attempts == 1 ? "attempt" : "attempts")} at step '{thrownAt}': {error}";
+        Journal(thrownAt, RunKind, JournalVerdict.Faulted, Outcome, now);
     }
 
     /// <summary>A person asks for a faulted run to be tried again, from where it stopped.</summary>

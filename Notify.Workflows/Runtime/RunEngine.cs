@@ -48,7 +48,7 @@ public sealed class RunEngine(
     {
         var notes = new List<string>();
         var why = record.Deadline is null ? "The deadline was removed" : $"The deadline moved to {record.Deadline:u}";
-        foreach (var run in await OpenRunsAsync(db, record, r => r.Status == RunStatus.Waiting && r.FollowsRecordDate, ct))
+        foreach (var run in await OpenRunsAsync(db, record, WaitingForARecordDate, ct))
         {
             run.RecordDateMoved(why, now);
             notes.Add($"{run.FlowKey}: wait re-checked");
@@ -102,7 +102,7 @@ public sealed class RunEngine(
     /// <summary>A record was deleted: its runs still open are cancelled. Their history stays.</summary>
     public async Task RecordDeletedAsync(NotifyDbContext db, Record record, DateTime now, CancellationToken ct)
     {
-        foreach (var run in await OpenRunsAsync(db, record, r => r.Status == RunStatus.Waiting || r.Status == RunStatus.Running, ct))
+        foreach (var run in await OpenRunsAsync(db, record, Open, ct))
         {
             run.Cancel("The record was deleted.", now);
         }
@@ -245,8 +245,10 @@ public sealed class RunEngine(
         CommitSignals signals;
         try
         {
+            // SQLite: the transaction (and so the write lock) starts only now, after the steps ran, for the bulk insert.
+            await using var sqliteTx = tx is null && db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(ct) : null;
             signals = await SaveAsync(db, ct);
-            if (tx is not null) await tx.CommitAsync(ct);
+            if ((tx ?? sqliteTx) is { } commit) await commit.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -265,16 +267,24 @@ public sealed class RunEngine(
         return calendar.Shift(deadline, offset.Amount, offset.Unit, offset.Direction);
     }
 
-    private static async Task<List<FlowRun>> WaitingRemindersAsync(NotifyDbContext db, Record record, CancellationToken ct) =>
-        await OpenRunsAsync(db, record, r => r.EventType == EventTypes.Deadline && r.Status == RunStatus.Waiting && r.AtTrigger, ct);
+    private static readonly RunFilter Open = new(r => r.Status == RunStatus.Waiting || r.Status == RunStatus.Running);
+    private static readonly RunFilter WaitingForARecordDate = new(r => r.Status == RunStatus.Waiting && r.FollowsRecordDate);
+    private static readonly RunFilter WaitingReminders = new(r => r.EventType == EventTypes.Deadline && r.Status == RunStatus.Waiting && r.AtTrigger);
+
+    private static Task<List<FlowRun>> WaitingRemindersAsync(NotifyDbContext db, Record record, CancellationToken ct) =>
+        OpenRunsAsync(db, record, WaitingReminders, ct);
 
     /// <summary>A record's runs matching <paramref name="filter"/>, stored or added in this unit of work, each once.</summary>
-    private static async Task<List<FlowRun>> OpenRunsAsync(
-        NotifyDbContext db, Record record, System.Linq.Expressions.Expression<Func<FlowRun, bool>> filter, CancellationToken ct)
+    private static async Task<List<FlowRun>> OpenRunsAsync(NotifyDbContext db, Record record, RunFilter filter, CancellationToken ct)
     {
-        var stored = await db.Runs.Where(r => r.RecordType == record.Type && r.RecordKey == record.Key).Where(filter).ToListAsync(ct);
-        var matches = filter.Compile();
+        var stored = await db.Runs.Where(r => r.RecordType == record.Type && r.RecordKey == record.Key).Where(filter.Query).ToListAsync(ct);
         var added = db.Runs.Local.Where(r => r.RecordType == record.Type && r.RecordKey == record.Key);
-        return stored.Union(added).Where(matches).ToList(); // as tracked now: a run changed earlier in this unit of work may no longer match
+        return stored.Union(added).Where(filter.Matches).ToList(); // as tracked now: a run changed earlier in this unit of work may no longer match
+    }
+
+    /// <summary>A condition on runs, for the database and, compiled once, for the runs already tracked.</summary>
+    private sealed record RunFilter(System.Linq.Expressions.Expression<Func<FlowRun, bool>> Query)
+    {
+        public Func<FlowRun, bool> Matches { get; } = Query.Compile();
     }
 }

@@ -11,7 +11,7 @@ namespace Notify.Workflows.Runtime;
 
 /// <summary>
 /// Executes one pass of each run of a batch: from where it stands until it ends or waits. A pass that throws is
-/// undone whole and the run is tried again later, or faulted after <see cref="RunRetryPolicy.MaxAttempts"/>.
+/// undone whole and the run is tried again later, or faulted after <see cref="EngineOptions.MaxAttempts"/>.
 /// Steps only decide; the deliveries they decide are added to the unit of work here, once per delivery key.
 /// </summary>
 public sealed class RunExecutor(StepRegistry steps, PublishedFlowCache flows, IOptions<EngineOptions> options, ILogger<RunExecutor> logger)
@@ -35,7 +35,8 @@ public sealed class RunExecutor(StepRegistry steps, PublishedFlowCache flows, IO
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "A pass of run {RunId} of flow {Flow} threw (attempt {Attempt}).", run.Id, run.FlowKey, run.Attempts + 1);
-                run.PassThrew(ex.Message, RunRetryPolicy.NextAttempt(run.Attempts + 1, now), RunRetryPolicy.MaxAttempts, now);
+                var max = Math.Max(1, options.Value.MaxAttempts);
+                run.PassThrew(ex.Message, RunRetryPolicy.NextAttempt(run.Attempts + 1, max, now), max, now);
                 continue;
             }
 

@@ -17,15 +17,15 @@ internal static class RunUnitOfWork
     public static async Task<CommitSignals> SaveAsync(NotifyDbContext db, CancellationToken ct)
     {
         db.AddRunJournals();
-        db.ChangeTracker.DetectChanges();
         var signals = new CommitSignals(
             db.ChangeTracker.Entries<Delivery>().Any(e => e.State == EntityState.Added && e.Entity.Status == DeliveryStatus.Queued),
-            db.ChangeTracker.Entries<FlowRun>().Any(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.Status == RunStatus.Running));
+            db.ChangeTracker.Entries<FlowRun>().Any(e => e.State != EntityState.Deleted && e.Entity.Status == RunStatus.Running));
         if (db.Database.IsSqlite() && db.Database.CurrentTransaction is not null)
         {
             await SqliteBulkInsert.InsertAddedAsync(db, BulkInserted, ct);
         }
 
+        db.ChangeTracker.DetectChanges(); // once, over what is left: the bulk-inserted rows are no longer tracked
         await db.SaveChangesAsync(ct);
         return signals;
     }

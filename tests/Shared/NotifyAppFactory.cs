@@ -10,9 +10,12 @@ public sealed class NotifyAppFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Test-Admin-Password-1";
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
 
-    public NotifyAppFactory(bool seedDemo = true, IDictionary<string, string?>? settings = null)
+    public NotifyAppFactory(bool seedDemo = true, IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
+        _services = services;
         Folder = Path.Combine(Path.GetTempPath(), "notify-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         _settings = new Dictionary<string, string?>
@@ -45,6 +48,11 @@ public sealed class NotifyAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

@@ -38,6 +38,6 @@ public static class RunWords
         _ => "Noted",
     };
 
-    /// <summary>A journal line's step for people: the step's label, or what the line is about.</summary>
-    public static string Step(string stepId, string kind) => stepId == JournalEntry.TriggerStep ? "When" : kind == "run" ? $"{stepId} (the run)" : stepId;
+    /// <summary>A journal line's step for people: the step's id, or "When" for lines about the trigger.</summary>
+    public static string Step(string stepId, string kind) => stepId == JournalEntry.TriggerStep ? "When" : stepId;
 }

@@ -12,7 +12,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowserContext? _context;
 
-    public NotifyAppFactory App { get; } = new();
+    /// <summary>The app; its send step throws for the records <see cref="PoisonedRecords"/> names, as a broken dependency would.</summary>
+    public NotifyAppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Notify:Engine:MaxAttempts"] = "1" }, services: PoisonedRecords.Install);
 
     public IBrowser Browser { get; private set; } = default!;
 

@@ -54,7 +54,7 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
     {
         var page = await browser.OpenAsync("/");
 
-        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Deliveries" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Deliveries", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Deliveries" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = "AO1000" }).First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });

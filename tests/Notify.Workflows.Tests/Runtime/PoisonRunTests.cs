@@ -70,7 +70,7 @@ public sealed class PoisonRunTests
     {
         var poison = new ThrowingSendStep { PoisonPrefix = "P" };
         await using var engine = await EngineHarness.StartAsync(
-            settings: new Dictionary<string, string?> { ["Notify:Engine:Execution"] = "AfterCommit" }, configure: poison.Install);
+            settings: new Dictionary<string, string?> { ["Notify:Engine:Execution"] = "AfterCommit", ["Notify:Engine:BatchSize"] = "50" }, configure: poison.Install);
         for (var i = 0; i < 130; i++)
         {
             await engine.Ingest.UpsertRecordAsync("order", $"P{i}", Order("new"), CancellationToken.None);
@@ -87,6 +87,25 @@ public sealed class PoisonRunTests
         Assert.Equal(2, (await engine.DeliveriesAsync("order", "HEALTHY")).Count);
         await using var db = await engine.Db();
         Assert.Equal(130, db.Runs.Count(r => r.RecordKey.StartsWith("P") && r.Attempts == 1 && r.Status == RunStatus.Running));
+    }
+
+    [Fact]
+    public async Task APersonCancelsAWaitingReminder_ItNeverGoesOut_AndAnEndedRunCannotBeCancelled()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var runs = (RunEngine)engine.Services.GetService(typeof(RunEngine))!;
+        await engine.UpsertTaskAsync("C1", "open", engine.Clock.GetUtcNow().AddHours(30), "per");
+        var reminder = Assert.Single(await engine.RunsAsync("task", "C1"), r => r.FlowKey == "task-due-soon");
+
+        await runs.CancelAsync(reminder.Id, "kari@example.com", CancellationToken.None);
+        await engine.AdvanceAsync(TimeSpan.FromHours(8));
+
+        var cancelled = Assert.Single(await engine.RunsAsync("task", "C1"), r => r.FlowKey == "task-due-soon");
+        Assert.Equal(RunStatus.Cancelled, cancelled.Status);
+        Assert.Equal("Cancelled by kari@example.com.", cancelled.Outcome);
+        Assert.DoesNotContain(await engine.DeliveriesAsync("task", "C1"), d => d.FlowKey == "task-due-soon");
+        var again = await Assert.ThrowsAsync<Notify.Domain.Common.ValidationException>(() => runs.CancelAsync(reminder.Id, "kari@example.com", CancellationToken.None));
+        Assert.Contains("Cancelled run cannot be cancelled", again.Message, StringComparison.Ordinal);
     }
 
     private static RecordState Order(string status) => new()

@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Notify.Tests.Shared;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+public sealed class RunActionsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task FaultedRun_IsOnTheOverview_AndTriedAgainFromItsPageOnceTheCauseIsFixed_SendsItsMessages()
+    {
+        PoisonedRecords.Keys["POISON-1"] = true;
+        using var api = browser.App.CreateApiClient();
+        (await api.PutAsJsonAsync("/api/v1/records/order/POISON-1", new { status = "new", contacts = new { customer = "ola" } })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/v1/records/order/POISON-1", new { status = "ready", contacts = new { customer = "ola" } })).EnsureSuccessStatusCode();
+
+        var page = await browser.OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open: Runs stopped with an error (retry or cancel)" }).ClickAsync();
+        await page.Locator("tr", new PageLocatorOptions { HasText = "POISON-1" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-faulted")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("the message service is down");
+        await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("Stopped with an error");
+
+        PoisonedRecords.Keys.TryRemove("POISON-1", out _); // the cause is fixed
+        await page.GetByTestId("run-retry").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Try again" }).ClickAsync();
+
+        var deliveries = await Eventually.GetAsync(
+            async () => (await api.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?recordKey=POISON-1")).GetProperty("items").GetArrayLength(), n => n == 2);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-status=Completed]").First).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync($"{NotifyAppFactory.AdminEmail} asked for the run to be tried again");
+        Assert.Equal(2, deliveries);
+    }
+}
