@@ -40,7 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QuietHoursOptions>, QuietHoursOptionsValidator>();
         AddDatabase(services, configuration, contentRoot);
 
-        services.AddSingleton<LiquidRenderer>();
+        services.AddSingleton<TemplateRenderer>();
         services.AddSingleton(sp => new PhoneNumberNormalizer(sp.GetRequiredService<IOptions<SmsOptions>>().Value.DefaultRegion));
         services.AddSingleton(_ => new WorkCalendar(configuration.GetSection("Notify:Calendar:Holidays").Get<DateOnly[]>()));
         services.AddSingleton<IConditionEvaluator, RulesEngineConditionEvaluator>();

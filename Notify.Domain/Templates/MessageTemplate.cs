@@ -24,12 +24,57 @@ public sealed partial class MessageTemplate
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Merge fields that must have a value when the message is sent (<c>record.data.booking_start</c>): when one is
+    /// empty for a person, their message is skipped with the reason instead of sent with a gap.
+    /// </summary>
+    public List<string> RequiredFields { get; private set; } = [];
+
+    /// <summary>Sets the required fields; each must be a merge field Notify knows (or the host's own data).</summary>
+    public void Require(IReadOnlyList<string>? fields)
+    {
+        if (fields is null)
+        {
+            return; // left out: kept as stored
+        }
+
+        var errors = new List<FieldError>();
+        var cleaned = new List<string>();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i]?.Trim() ?? "";
+            if (!MergeFields.IsKnown(field) || field is "recipient" or "record" or "previous" or "event" or "company")
+            {
+                var suggestion = field.Length == 0 ? null : MergeFields.Suggest(field);
+                errors.Add(new FieldError($"requiredFields[{i}]", $"'{field}' is not a merge field" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?")));
+            }
+            else if (!cleaned.Contains(field))
+            {
+                cleaned.Add(field);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        RequiredFields = cleaned;
+    }
+
+    /// <summary>The warnings a saved template still deserves: merge fields Notify does not know, per language and part.</summary>
+    public IReadOnlyList<FieldError> Warnings(TemplateRenderer renderer) =>
+        MergeFields.Warnings(renderer, Content)
+            .Concat(Translations.SelectMany(t => MergeFields.Warnings(renderer, t.Value, $"translations.{t.Key}.")))
+            .ToList();
+
     public static MessageTemplate Create(
-        string key, string name, string language, TemplateContent content, LiquidRenderer renderer, DateTime now,
-        IReadOnlyDictionary<string, TemplateContent>? translations = null)
+        string key, string name, string language, TemplateContent content, TemplateRenderer renderer, DateTime now,
+        IReadOnlyDictionary<string, TemplateContent>? translations = null, IReadOnlyList<string>? requiredFields = null)
     {
         Keys.Require(key, "key");
         var template = new MessageTemplate { Id = Guid.NewGuid(), Key = key };
+        template.Require(requiredFields);
         template.Update(name, language, content, renderer, now, translations ?? new Dictionary<string, TemplateContent>());
         return template;
     }
@@ -57,7 +102,7 @@ public sealed partial class MessageTemplate
     /// (<c>sms</c>, <c>translations.sv.sms</c>). Translations left out (null) stay as they are.
     /// </summary>
     public void Update(
-        string name, string language, TemplateContent content, LiquidRenderer renderer, DateTime now,
+        string name, string language, TemplateContent content, TemplateRenderer renderer, DateTime now,
         IReadOnlyDictionary<string, TemplateContent>? translations = null)
     {
         var errors = new List<FieldError>();
@@ -94,7 +139,7 @@ public sealed partial class MessageTemplate
     }
 
     private static Dictionary<string, TemplateContent> CheckTranslations(
-        IReadOnlyDictionary<string, TemplateContent> translations, string ownLanguage, LiquidRenderer renderer, List<FieldError> errors)
+        IReadOnlyDictionary<string, TemplateContent> translations, string ownLanguage, TemplateRenderer renderer, List<FieldError> errors)
     {
         var result = new Dictionary<string, TemplateContent>();
         foreach (var (rawLanguage, translated) in translations)

@@ -16,7 +16,7 @@ public sealed class DemoSeeder(
     IDbContextFactory<NotifyDbContext> dbFactory,
     FlowService flows,
     IngestService ingest,
-    LiquidRenderer renderer,
+    TemplateRenderer renderer,
     PhoneNumberNormalizer phones,
     TimeProvider time,
     IOptions<DemoOptions> options,

@@ -36,5 +36,6 @@ internal sealed class ContactConfiguration :
         builder.HasIndex(t => t.Key).IsUnique();
         builder.Property(t => t.Content).HasJsonConversion();
         builder.Property(t => t.Translations).HasJsonConversion();
+        builder.Property(t => t.RequiredFields).HasJsonConversion();
     }
 }

@@ -9,7 +9,7 @@ public class TemplateBenchmarks
 {
     private const string Email = "Hi {{ recipient.first_name }},\n\nYour order {{ record.key }} ({{ record.title }}) is ready for pick-up{% if record.data.pickup %} at {{ record.data.pickup }}{% endif %}.";
     private const string Sms = "Hi {{ recipient.first_name }}, your order {{ record.key }} is ready for pick-up.";
-    private readonly LiquidRenderer _renderer = new();
+    private readonly TemplateRenderer _renderer = new();
     private readonly IReadOnlyDictionary<string, object?> _model = new Dictionary<string, object?>
     {
         ["record"] = new Dictionary<string, object?>

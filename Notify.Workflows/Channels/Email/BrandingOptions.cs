@@ -1,9 +1,25 @@
 namespace Notify.Workflows.Channels.Email;
 
-/// <summary><c>Notify:Branding</c>: the company name (and optional logo URL) in the email layout.</summary>
+/// <summary><c>Notify:Branding</c>: the company as messages name it (<c>{{ company.name }}</c>…) and the email layout shows it.</summary>
 public sealed class BrandingOptions
 {
     public string CompanyName { get; set; } = "Notify";
 
     public string? LogoUrl { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Address { get; set; }
+
+    /// <summary>The <c>company</c> object templates see.</summary>
+    public IReadOnlyDictionary<string, object?> ToTemplateModel() => new Dictionary<string, object?>
+    {
+        ["name"] = CompanyName,
+        ["logo_url"] = LogoUrl,
+        ["phone"] = Phone,
+        ["email"] = Email,
+        ["address"] = Address,
+    };
 }

@@ -570,6 +570,10 @@ namespace Notify.Workflows.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequiredFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Translations")
                         .IsRequired()
                         .HasColumnType("TEXT");

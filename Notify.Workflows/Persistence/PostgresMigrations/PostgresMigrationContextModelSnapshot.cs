@@ -583,6 +583,10 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RequiredFields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Translations")
                         .IsRequired()
                         .HasColumnType("text");

@@ -11,9 +11,12 @@ namespace Notify.Workflows.Steps.Send;
 /// Resolves people, checks consent and addresses, renders the template, and decides one delivery per person
 /// and channel under a deterministic key (run, step, person, channel) — so running it twice sends nothing twice.
 /// </summary>
-public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phones, Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours) : IStep
+public sealed class SendStep(
+    TemplateRenderer renderer, PhoneNumberNormalizer phones, Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours,
+    Microsoft.Extensions.Options.IOptions<Channels.Email.BrandingOptions> branding) : IStep
 {
     private readonly QuietHours? _quiet = quietHours.Value.ToQuietHours(out _);
+    private readonly IReadOnlyDictionary<string, object?> _company = branding.Value.ToTemplateModel();
 
     public string Kind => "send";
 
@@ -64,7 +67,14 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
                 }
 
                 var (content, _) = template.ContentFor(person.Contact?.Language, channel);
-                var rendered = Render(content, channel, TemplateModel.Create(context.Event, context.Record, person, context.Now));
+                var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, _company);
+                if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
+                {
+                    skipped.Add((draft with { Address = address! }, $"missing {missing}"));
+                    continue;
+                }
+
+                var rendered = Render(content, channel, model);
                 if (rendered.Error is not null)
                 {
                     return StepResult.Fail(rendered.Error);
@@ -133,7 +143,7 @@ public sealed class SendStep(LiquidRenderer renderer, PhoneNumberNormalizer phon
                 Channel.InApp => (null, renderer.Render(content.InApp, model).Trim(), null, null),
                 _ => (renderer.Render(content.EmailSubject, model).Trim(),
                     renderer.Render(content.EmailText, model).Trim(),
-                    string.IsNullOrEmpty(content.EmailHtml) ? null : renderer.Render(content.EmailHtml, model),
+                    string.IsNullOrEmpty(content.EmailHtml) ? null : renderer.RenderHtml(content.EmailHtml, model),
                     null),
             };
         }

@@ -6,7 +6,8 @@ namespace Notify.Workflows.Steps.Send;
 /// <summary>The data a template sees: record, previous, event, recipient and now, in Liquid's snake_case.</summary>
 public static class TemplateModel
 {
-    public static IReadOnlyDictionary<string, object?> Create(RecordEvent e, RecordSnapshot record, Recipient recipient, DateTime now) =>
+    public static IReadOnlyDictionary<string, object?> Create(
+        RecordEvent e, RecordSnapshot record, Recipient recipient, DateTime now, IReadOnlyDictionary<string, object?>? company = null) =>
         new Dictionary<string, object?>
         {
             ["record"] = Record(record),
@@ -28,8 +29,29 @@ public static class TemplateModel
                 ["phone"] = recipient.Contact?.PrimaryPhone ?? recipient.FixedPhone,
                 ["language"] = recipient.Language,
             },
+            ["company"] = company ?? new Dictionary<string, object?>(),
             ["now"] = now,
         };
+
+    /// <summary>The first of <paramref name="required"/> that has no value in the model, in words ("booking start"); null when all have one.</summary>
+    public static string? Missing(IReadOnlyDictionary<string, object?> model, IReadOnlyList<string> required)
+    {
+        foreach (var path in required)
+        {
+            object? value = model;
+            foreach (var name in path.Split('.'))
+            {
+                value = value is IReadOnlyDictionary<string, object?> map ? map.GetValueOrDefault(name) : null;
+            }
+
+            if (value is null || (value is string text && string.IsNullOrWhiteSpace(text)) || (value is System.Collections.ICollection { Count: 0 }))
+            {
+                return path.Split('.')[^1].Replace('_', ' ');
+            }
+        }
+
+        return null;
+    }
 
     private static Dictionary<string, object?> Record(RecordSnapshot r) => new()
     {

@@ -7,7 +7,7 @@ namespace Notify.Domain.Tests.Templates;
 public class MessageTemplateTests
 {
     private static readonly DateTime Now = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
-    private readonly LiquidRenderer _renderer = new();
+    private readonly TemplateRenderer _renderer = new();
 
     private static readonly TemplateContent English = new() { Sms = "Due soon", EmailSubject = "Due soon", EmailText = "It is due soon." };
 
@@ -72,5 +72,33 @@ public class MessageTemplateTests
 
         Assert.Equal(1, kept);
         Assert.Empty(template.Translations);
+    }
+
+    [Fact]
+    public void Warnings_NameUnknownMergeFields_WithTheNearestKnownOne()
+    {
+        var template = MessageTemplate.Create("typo", "Typo", "en", new TemplateContent { Sms = "Hi {{ recipent.frist_name }}, {{ record.kye }} {{ record.data.anything }} {{ company.name }}" },
+            _renderer, Now, new Dictionary<string, TemplateContent> { ["sv"] = new() { InApp = "{{ evnt.to_status }}" } });
+
+        var warnings = template.Warnings(_renderer);
+
+        Assert.Equal(["sms", "sms", "translations.sv.inApp"], warnings.Select(w => w.Field));
+        Assert.Contains("did you mean 'recipient.first_name'?", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'record.key'?", warnings[1].Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'event.to_status'?", warnings[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Require_UnknownField_IsRefusedNamingIt_AndKnownOnesAreKeptOnce()
+    {
+        var template = WithSwedishSms();
+
+        var ex = Assert.Throws<ValidationException>(() => template.Require(["record.data.booking_start", "record.titel"]));
+        template.Require(["record.data.booking_start", "recipient.phone", "record.data.booking_start"]);
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("requiredFields[1]", error.Field);
+        Assert.Contains("did you mean 'record.title'?", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["record.data.booking_start", "recipient.phone"], template.RequiredFields);
     }
 }

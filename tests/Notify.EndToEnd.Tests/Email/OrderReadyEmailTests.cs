@@ -39,4 +39,29 @@ public sealed class OrderReadyEmailTests(SmtpServerFixture smtp) : IClassFixture
         Assert.Equal("smtp", delivery.GetProperty("provider").GetString());
         Assert.Equal(message.MessageId, delivery.GetProperty("providerMessageId").GetString());
     }
+
+    [Fact]
+    public async Task RecordTitleWithALinkAndAScript_ArrivesEscapedInTheEmailHtml_NotAsALiveLink()
+    {
+        using var app = new NotifyAppFactory(seedDemo: true, new Dictionary<string, string?>
+        {
+            ["Notify:Email:Smtp:Host"] = "127.0.0.1",
+            ["Notify:Email:Smtp:Port"] = smtp.Port.ToString(),
+            ["Notify:Email:Smtp:From"] = "orders@notify.test",
+        });
+        var api = app.CreateApiClient();
+        const string title = "<a href=\"http://evil.test\">click</a><script>alert(1)</script>";
+        await api.PutAsJsonAsync("/api/v1/contacts/mallory", new { name = "Mallory <b>Bold</b>", emails = new[] { "mallory@example.com" } });
+        await api.PutAsJsonAsync("/api/v1/records/order/E2E-XSS", new { status = "new", title, contacts = new { customer = "mallory" } });
+
+        await api.PutAsJsonAsync("/api/v1/records/order/E2E-XSS", new { status = "ready", title, contacts = new { customer = "mallory" } });
+
+        var messages = await Eventually.GetAsync(() => Task.FromResult(smtp.Messages()),
+            m => m.Any(x => x.To.Mailboxes.Any(b => b.Address == "mallory@example.com")));
+        var html = Assert.Single(messages, m => m.To.Mailboxes.Any(b => b.Address == "mallory@example.com")).HtmlBody;
+        Assert.DoesNotContain("<a href=\"http://evil.test\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;a href=&quot;http://evil.test&quot;&gt;click&lt;/a&gt;&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Hi Mallory,", html, StringComparison.Ordinal);
+    }
 }

@@ -53,8 +53,8 @@ public sealed class SendStepTests
         Assert.Equal("The template 'ready' does not exist.", result.Message);
     }
 
-    private static SendStep Send() => new(new LiquidRenderer(), new PhoneNumberNormalizer("NO"),
-        Microsoft.Extensions.Options.Options.Create(new QuietHoursOptions()));
+    private static SendStep Send() => new(new TemplateRenderer(), new PhoneNumberNormalizer("NO"),
+        Microsoft.Extensions.Options.Options.Create(new QuietHoursOptions()), Microsoft.Extensions.Options.Options.Create(new Notify.Workflows.Channels.Email.BrandingOptions { CompanyName = "Verkstedet AS" }));
 
     private static SendStepDefinition Step(string[] channels, string[] recipients) =>
         new() { Id = "tell", Channels = channels, Template = "ready", Recipients = recipients };
@@ -69,7 +69,7 @@ public sealed class SendStepTests
         {
             Sms = "Hi {{ recipient.first_name }}, {{ record.key }} is ready",
             EmailSubject = "Ready", EmailText = "Hi {{ recipient.first_name }}, {{ record.key }} is ready",
-        }, new LiquidRenderer(), DateTime.UnixEpoch);
+        }, new TemplateRenderer(), DateTime.UnixEpoch);
 
     private static Contact Person(string key, string name, bool sms) =>
         Contact.Create(key, new ContactDetails

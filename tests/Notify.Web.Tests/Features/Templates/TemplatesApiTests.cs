@@ -15,7 +15,31 @@ public class TemplatesApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fix
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("line 2, column 1", Assert.Single((await ProblemErrorsAsync(response))["sms"]));
+        Assert.Equal("line 2, column 1: Unknown tag 'iff'", Assert.Single((await ProblemErrorsAsync(response))["sms"]));
+    }
+
+    [Fact]
+    public async Task Put_UnknownMergeField_IsSaved_AndAnsweredWithAWarningNamingThePart()
+    {
+        var response = await Api.PutAsJsonAsync("/api/v1/templates/typo", new { name = "Typo", content = new { sms = "Hi {{ recipent.frist_name }}", inApp = "{{ record.key }}" } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var warning = Assert.Single((await JsonAsync(response)).GetProperty("warnings").EnumerateArray());
+        Assert.Equal("sms", warning.GetProperty("field").GetString());
+        Assert.Contains("did you mean 'recipient.first_name'?", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Put_RequiredFields_RoundTrip_AndAnUnknownOneIs400NamingItsEntry()
+    {
+        var bad = await Api.PutAsJsonAsync("/api/v1/templates/booking", new { name = "Booking", content = new { sms = "{{ record.data.booking_start }}" }, requiredFields = new[] { "record.data.booking_start", "recipient.frist_name" } });
+        var good = await Api.PutAsJsonAsync("/api/v1/templates/booking", new { name = "Booking", content = new { sms = "{{ record.data.booking_start }}" }, requiredFields = new[] { "record.data.booking_start" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("recipient.first_name", Assert.Single((await ProblemErrorsAsync(bad))["requiredFields[1]"]), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+        var json = await JsonAsync(await Api.GetAsync("/api/v1/templates/booking"));
+        Assert.Equal("record.data.booking_start", Assert.Single(json.GetProperty("requiredFields").EnumerateArray()).GetString());
     }
 
     [Fact]
