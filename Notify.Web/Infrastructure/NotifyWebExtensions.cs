@@ -111,6 +111,7 @@ public static class NotifyWebExtensions
         services.AddSingleton<RecordQueryService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<TemplateService>();
+        services.AddSingleton<TemplatePreviewService>();
         services.AddSingleton<Features.Audit.AuditQueryService>();
         services.AddSingleton<Features.Costs.SmsCostService>();
         services.AddSingleton<Features.Inbox.InboxService>();

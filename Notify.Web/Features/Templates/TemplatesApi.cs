@@ -10,8 +10,13 @@ public static class TemplatesApi
             .WithSummary("All templates.");
         api.MapGet("/templates/{key}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("A template as JSON.");
         api.MapPut("/templates/{key}", SaveAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Create or replace a template; Liquid errors are answered with their position.");
+        api.MapPost("/templates/{key}/preview", PreviewAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read)
+            .WithSummary("The template rendered on a stored record for a contact, per channel, with the SMS encoding, segments and warnings; nothing is sent.");
         return api;
     }
+
+    private static async Task<Ok<TemplatePreview>> PreviewAsync(string key, PreviewRequest request, TemplatePreviewService previews, CancellationToken ct) =>
+        TypedResults.Ok(await previews.PreviewAsync(key, request, ct));
 
     private static async Task<Results<Ok<TemplateView>, ProblemHttpResult>> GetAsync(string key, TemplateService templates, CancellationToken ct) =>
         await templates.GetAsync(key, ct) is { } t ? TypedResults.Ok(t) : TypedResults.Problem($"There is no template '{key}'.", statusCode: 404);

@@ -82,4 +82,20 @@ public class SmsBodyTests
         if (error is null) Assert.Null(result);
         else Assert.Contains(error, result);
     }
+
+    [Fact]
+    public void AnEnDash_ForcesUnicode_IsNamed_AndReplacingTheLookAlikesBringsBackGsm7()
+    {
+        const string text = "Your technician comes 07:00 – 10:00 “tomorrow”… Ha det bra, Åse!";
+
+        var before = SmsBody.Measure(text);
+        var notGsm = GsmCharacters.NotInGsm(text);
+        var replaced = GsmCharacters.ReplaceLookAlikes(text);
+
+        Assert.Equal(SmsEncoding.Ucs2, before.Encoding);
+        Assert.Equal(['–', '“', '”', '…'], notGsm);
+        Assert.Equal("– (en dash)", GsmCharacters.Describe('–'));
+        Assert.Equal("Your technician comes 07:00 - 10:00 \"tomorrow\"... Ha det bra, Åse!", replaced);
+        Assert.Equal(SmsEncoding.Gsm7, SmsBody.Measure(replaced).Encoding);
+    }
 }
