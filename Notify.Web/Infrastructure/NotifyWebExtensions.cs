@@ -112,6 +112,7 @@ public static class NotifyWebExtensions
         services.AddSingleton<ContactService>();
         services.AddSingleton<TemplateService>();
         services.AddSingleton<TemplatePreviewService>();
+        services.AddSingleton<MergeFieldCatalog>();
         services.AddSingleton<Features.Audit.AuditQueryService>();
         services.AddSingleton<Features.Costs.SmsCostService>();
         services.AddSingleton<Features.Inbox.InboxService>();

@@ -18,15 +18,19 @@ public sealed class TemplateFormModel
     /// <summary>The same message in other languages, in the order they were added.</summary>
     public List<TranslationForm> Translations { get; set; } = [];
 
+    /// <summary>Merge fields that must have a value, or the message is skipped with the reason.</summary>
+    public IReadOnlyCollection<string> RequiredFields { get; set; } = [];
+
     public static TemplateFormModel From(TemplateView t) => new()
     {
-        Key = t.Key, Name = t.Name, Language = t.Language, Own = TemplateContentForm.From(t.Content),
+        Key = t.Key, Name = t.Name, Language = t.Language, Own = TemplateContentForm.From(t.Content), RequiredFields = t.RequiredFields.ToList(),
         Translations = t.Translations.OrderBy(x => x.Key, StringComparer.Ordinal)
             .Select(x => new TranslationForm { Language = x.Key, Content = TemplateContentForm.From(x.Value) }).ToList(),
     };
 
     public TemplateBody ToBody() => new(Name, Language, Own.ToContent(),
-        Translations.GroupBy(t => t.Language.Trim().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Last().Content.ToContent()));
+        Translations.GroupBy(t => t.Language.Trim().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Last().Content.ToContent()),
+        RequiredFields.ToList());
 
     /// <summary>Why a language cannot be added, or null when it can.</summary>
     public string? CheckNewLanguage(string? code)
@@ -64,7 +68,7 @@ public sealed class TemplateContentForm
         get
         {
             var body = SmsBody.Measure(Sms ?? "");
-            return $"{(Sms ?? "").Length} characters · {(body.Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "Unicode (UCS-2)")} · about {body.Segments} segment{(body.Segments == 1 ? "" : "s")} before merge fields are filled";
+            return $"{(Sms ?? "").Length} characters as written, {(body.Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "Unicode")}; the preview counts the message as it is sent";
         }
     }
 
