@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Notify:Sms")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>();
         services.Configure<DemoOptions>(configuration.GetSection("Notify:Demo"));
+        services.AddOptions<Organisation.OrganisationOptions>().Bind(configuration.GetSection("Notify:Organisation")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Organisation.OrganisationOptions>, Organisation.OrganisationOptionsValidator>();
         services.AddOptions<QuietHoursOptions>().Bind(configuration.GetSection("Notify:QuietHours")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuietHoursOptions>, QuietHoursOptionsValidator>();
         AddDatabase(services, configuration, contentRoot);

@@ -53,13 +53,16 @@ public sealed class TemplateRenderer
     public TemplateFields Fields(string? text) =>
         !string.IsNullOrEmpty(text) && TryParse(text, out var template, out _) ? TemplateFields.Of(template) : TemplateFields.None;
 
-    /// <summary>Renders plain text (SMS, in-app, email subject and text). A template that fails throws <see cref="TemplateRenderException"/>.</summary>
-    public string Render(string? text, IReadOnlyDictionary<string, object?> model) => Render(text, model, NullEncoder.Default);
+    /// <summary>
+    /// Renders plain text (SMS, in-app, email subject and text), with day and month names in <paramref name="culture"/>
+    /// (invariant by default). A template that fails throws <see cref="TemplateRenderException"/>.
+    /// </summary>
+    public string Render(string? text, IReadOnlyDictionary<string, object?> model, CultureInfo? culture = null) => Render(text, model, NullEncoder.Default, culture);
 
     /// <summary>Renders email HTML: every value inserted is HTML-escaped, unless the template passes it through <c>raw</c>.</summary>
-    public string RenderHtml(string? text, IReadOnlyDictionary<string, object?> model) => Render(text, model, Html);
+    public string RenderHtml(string? text, IReadOnlyDictionary<string, object?> model, CultureInfo? culture = null) => Render(text, model, Html, culture);
 
-    private string Render(string? text, IReadOnlyDictionary<string, object?> model, TextEncoder encoder)
+    private string Render(string? text, IReadOnlyDictionary<string, object?> model, TextEncoder encoder, CultureInfo? culture)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -71,7 +74,7 @@ public sealed class TemplateRenderer
             throw new TemplateRenderException(error.ToString());
         }
 
-        var context = new TemplateContext(_options);
+        var context = new TemplateContext(_options) { CultureInfo = culture ?? CultureInfo.InvariantCulture };
         foreach (var (name, value) in model)
         {
             context.SetValue(name, value);

@@ -89,8 +89,8 @@ public sealed class DemoSeeder(
         {
             ["sv"] = new TemplateContent
             {
-                Sms = "Påminnelse: '{{ record.title }}' ({{ record.key }}) ska vara klar {{ record.deadline | date: '%d.%m %H:%M' }} UTC.",
-                InApp = "'{{ record.title }}' ska vara klar {{ record.deadline | date: '%d.%m %H:%M' }} UTC.",
+                Sms = "Påminnelse: '{{ record.title }}' ({{ record.key }}) ska vara klar {{ record.deadline | date: '%A %d %B, %H:%M' }}.",
+                InApp = "'{{ record.title }}' ska vara klar {{ record.deadline | date: '%A %d %B, %H:%M' }}.",
             },
         }
         : [];
@@ -106,13 +106,13 @@ public sealed class DemoSeeder(
         }),
         ("task-due-soon", "Task due soon", new TemplateContent
         {
-            Sms = "Reminder: '{{ record.title }}' ({{ record.key }}) is due {{ record.deadline | date: '%d.%m %H:%M' }} UTC.",
-            InApp = "'{{ record.title }}' is due {{ record.deadline | date: '%d.%m %H:%M' }} UTC.",
+            Sms = "Reminder: '{{ record.title }}' ({{ record.key }}) is due {{ record.deadline | date: '%a %d %b, %H:%M' }}.",
+            InApp = "'{{ record.title }}' is due {{ record.deadline | date: '%a %d %b, %H:%M' }}.",
         }),
         ("task-overdue", "Task overdue", new TemplateContent
         {
             EmailSubject = "Overdue: {{ record.title }} ({{ record.key }})",
-            EmailText = "The task '{{ record.title }}' ({{ record.key }}) passed its deadline {{ record.deadline | date: '%d.%m.%Y %H:%M' }} UTC and is still '{{ record.status }}'.",
+            EmailText = "The task '{{ record.title }}' ({{ record.key }}) passed its deadline {{ record.deadline | date: '%d.%m.%Y %H:%M' }} and is still '{{ record.status }}'.",
         }),
     ];
 }

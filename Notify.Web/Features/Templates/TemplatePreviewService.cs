@@ -15,7 +15,8 @@ namespace Notify.Web.Features.Templates;
 
 /// <summary>Renders a template on a real record for a real person, exactly as the send step would, without sending or storing anything.</summary>
 public sealed class TemplatePreviewService(
-    IDbContextFactory<NotifyDbContext> dbFactory, TemplateRenderer renderer, IOptions<BrandingOptions> branding, IOptions<SmsOptions> sms, TimeProvider time)
+    IDbContextFactory<NotifyDbContext> dbFactory, TemplateRenderer renderer, IOptions<BrandingOptions> branding, IOptions<SmsOptions> sms, TimeProvider time,
+    IOptions<Notify.Workflows.Organisation.OrganisationOptions> organisation)
 {
     public async Task<TemplatePreview> PreviewAsync(string key, PreviewRequest request, CancellationToken ct)
     {
@@ -36,7 +37,7 @@ public sealed class TemplatePreviewService(
         var person = contact is null ? new Recipient("sample", "Sample Person", null, "sample@example.com", "+4790000000") : new Recipient(contact.Key, contact.Name, contact);
         var snapshot = record?.Snapshot() ?? new RecordSnapshot { Type = "record", Key = "SAMPLE-1", Title = "Sample record", Status = "new" };
         var e = RecordEvent.FromChange(new RecordChange(EventTypes.Created, null, snapshot.Status, []), null, snapshot, now);
-        var model = TemplateModel.Create(e, snapshot, person, now, branding.Value.ToTemplateModel());
+        var model = TemplateModel.Create(e, snapshot, person, now, branding.Value.ToTemplateModel(), organisation.Value.Zone);
 
         var warnings = template.Warnings(renderer).ToList();
         if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
@@ -46,11 +47,12 @@ public sealed class TemplatePreviewService(
 
         string? Part(Channel channel, Func<TemplateContent, string?> pick, bool html = false)
         {
-            var (content, _) = template.ContentFor(language, channel);
+            var (content, textLanguage) = template.ContentFor(language, channel);
             var text = pick(content);
+            var culture = MessageCulture.For(textLanguage);
             try
             {
-                return string.IsNullOrEmpty(text) ? null : html ? renderer.RenderHtml(text, model) : renderer.Render(text, model).Trim();
+                return string.IsNullOrEmpty(text) ? null : html ? renderer.RenderHtml(text, model, culture) : renderer.Render(text, model, culture).Trim();
             }
             catch (TemplateRenderException ex)
             {

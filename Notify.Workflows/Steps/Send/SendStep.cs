@@ -13,10 +13,12 @@ namespace Notify.Workflows.Steps.Send;
 /// </summary>
 public sealed class SendStep(
     TemplateRenderer renderer, PhoneNumberNormalizer phones, Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours,
-    Microsoft.Extensions.Options.IOptions<Channels.Email.BrandingOptions> branding) : IStep
+    Microsoft.Extensions.Options.IOptions<Channels.Email.BrandingOptions> branding,
+    Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions> organisation) : IStep
 {
     private readonly QuietHours? _quiet = quietHours.Value.ToQuietHours(out _);
     private readonly IReadOnlyDictionary<string, object?> _company = branding.Value.ToTemplateModel();
+    private readonly TimeZoneInfo _zone = organisation.Value.Zone;
 
     public string Kind => "send";
 
@@ -66,15 +68,15 @@ public sealed class SendStep(
                     continue;
                 }
 
-                var (content, _) = template.ContentFor(person.Contact?.Language, channel);
-                var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, _company);
+                var (content, textLanguage) = template.ContentFor(person.Contact?.Language, channel);
+                var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, _company, _zone);
                 if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
                 {
                     skipped.Add((draft with { Address = address! }, $"missing {missing}"));
                     continue;
                 }
 
-                var rendered = Render(content, channel, model);
+                var rendered = Render(content, channel, model, MessageCulture.For(textLanguage));
                 if (rendered.Error is not null)
                 {
                     return StepResult.Fail(rendered.Error);
@@ -133,17 +135,17 @@ public sealed class SendStep(
     }
 
     private (string? Subject, string Body, string? Html, string? Error) Render(
-        TemplateContent content, Channel channel, IReadOnlyDictionary<string, object?> model)
+        TemplateContent content, Channel channel, IReadOnlyDictionary<string, object?> model, System.Globalization.CultureInfo culture)
     {
         try
         {
             return channel switch
             {
-                Channel.Sms => (null, renderer.Render(content.Sms, model).Trim(), null, null),
-                Channel.InApp => (null, renderer.Render(content.InApp, model).Trim(), null, null),
-                _ => (renderer.Render(content.EmailSubject, model).Trim(),
-                    renderer.Render(content.EmailText, model).Trim(),
-                    string.IsNullOrEmpty(content.EmailHtml) ? null : renderer.RenderHtml(content.EmailHtml, model),
+                Channel.Sms => (null, renderer.Render(content.Sms, model, culture).Trim(), null, null),
+                Channel.InApp => (null, renderer.Render(content.InApp, model, culture).Trim(), null, null),
+                _ => (renderer.Render(content.EmailSubject, model, culture).Trim(),
+                    renderer.Render(content.EmailText, model, culture).Trim(),
+                    string.IsNullOrEmpty(content.EmailHtml) ? null : renderer.RenderHtml(content.EmailHtml, model, culture),
                     null),
             };
         }

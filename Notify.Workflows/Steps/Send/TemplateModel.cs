@@ -6,12 +6,14 @@ namespace Notify.Workflows.Steps.Send;
 /// <summary>The data a template sees: record, previous, event, recipient and now, in Liquid's snake_case.</summary>
 public static class TemplateModel
 {
+    /// <summary>The model for one person; dates are given in <paramref name="zone"/> (UTC when none), so <c>date</c> prints local time.</summary>
     public static IReadOnlyDictionary<string, object?> Create(
-        RecordEvent e, RecordSnapshot record, Recipient recipient, DateTime now, IReadOnlyDictionary<string, object?>? company = null) =>
+        RecordEvent e, RecordSnapshot record, Recipient recipient, DateTime now, IReadOnlyDictionary<string, object?>? company = null,
+        TimeZoneInfo? zone = null) =>
         new Dictionary<string, object?>
         {
-            ["record"] = Record(record),
-            ["previous"] = e.Previous is null ? null : Record(e.Previous),
+            ["record"] = Record(record, zone),
+            ["previous"] = e.Previous is null ? null : Record(e.Previous, zone),
             ["event"] = new Dictionary<string, object?>
             {
                 ["type"] = e.Type,
@@ -30,7 +32,7 @@ public static class TemplateModel
                 ["language"] = recipient.Language,
             },
             ["company"] = company ?? new Dictionary<string, object?>(),
-            ["now"] = now,
+            ["now"] = Local(now, zone),
         };
 
     /// <summary>The first of <paramref name="required"/> that has no value in the model, in words ("booking start"); null when all have one.</summary>
@@ -53,13 +55,16 @@ public static class TemplateModel
         return null;
     }
 
-    private static Dictionary<string, object?> Record(RecordSnapshot r) => new()
+    private static DateTimeOffset Local(DateTime utc, TimeZoneInfo? zone) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone ?? TimeZoneInfo.Utc);
+
+    private static Dictionary<string, object?> Record(RecordSnapshot r, TimeZoneInfo? zone) => new()
     {
         ["type"] = r.Type,
         ["key"] = r.Key,
         ["status"] = r.Status,
         ["title"] = r.Title,
-        ["deadline"] = r.Deadline,
+        ["deadline"] = r.Deadline is { } deadline ? Local(deadline, zone) : null,
         ["assignees"] = r.Assignees.ToList(),
         ["contacts"] = r.Contacts.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
         ["data"] = JsonData.ToDictionary(r.DataJson),

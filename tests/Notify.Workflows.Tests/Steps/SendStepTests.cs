@@ -54,7 +54,8 @@ public sealed class SendStepTests
     }
 
     private static SendStep Send() => new(new TemplateRenderer(), new PhoneNumberNormalizer("NO"),
-        Microsoft.Extensions.Options.Options.Create(new QuietHoursOptions()), Microsoft.Extensions.Options.Options.Create(new Notify.Workflows.Channels.Email.BrandingOptions { CompanyName = "Verkstedet AS" }));
+        Microsoft.Extensions.Options.Options.Create(new QuietHoursOptions()), Microsoft.Extensions.Options.Options.Create(new Notify.Workflows.Channels.Email.BrandingOptions { CompanyName = "Verkstedet AS" }),
+        Microsoft.Extensions.Options.Options.Create(new Notify.Workflows.Organisation.OrganisationOptions()));
 
     private static SendStepDefinition Step(string[] channels, string[] recipients) =>
         new() { Id = "tell", Channels = channels, Template = "ready", Recipients = recipients };
@@ -71,10 +72,27 @@ public sealed class SendStepTests
             EmailSubject = "Ready", EmailText = "Hi {{ recipient.first_name }}, {{ record.key }} is ready",
         }, new TemplateRenderer(), DateTime.UnixEpoch);
 
-    private static Contact Person(string key, string name, bool sms) =>
+    private static Contact Person(string key, string name, bool sms, string language = "nb") =>
         Contact.Create(key, new ContactDetails
         {
-            Name = name, Emails = [new ContactPoint("ola@example.com", null, true)], Phones = [new ContactPoint("91234567", null, true)],
+            Name = name, Language = language, Emails = [new ContactPoint("ola@example.com", null, true)], Phones = [new ContactPoint("91234567", null, true)],
             Consent = new ChannelConsent(Sms: sms),
         }, new PhoneNumberNormalizer("NO"), DateTime.UnixEpoch);
+
+    [Fact]
+    public async Task DatesAreInTheOrganisationsTimeZone_WithDayAndMonthNamesInTheTextsLanguage()
+    {
+        _harness.Reads.Contacts.Add(Person("ola", "Ola Nordmann", sms: true));
+        _harness.Reads.Templates.Add(MessageTemplate.Create("ready", "Ready", "en",
+            new TemplateContent { Sms = "Due {{ record.deadline | date: '%A %d %B, %H:%M' }}; now {{ now | date: '%H:%M' }}" }, new TemplateRenderer(), DateTime.UnixEpoch,
+            new Dictionary<string, TemplateContent> { ["sv"] = new() { Sms = "Klar {{ record.deadline | date: '%A %d %B, %H:%M' }}" } }));
+        var order = Order() with { Deadline = new DateTime(2026, 10, 6, 5, 0, 0, DateTimeKind.Utc) }; // 07:00 in Oslo (summer time)
+
+        var english = await Send().ExecuteAsync(_harness.Context(order), Step(["sms"], ["customer"]), CancellationToken.None);
+        _harness.Reads.Contacts[0] = Person("ola", "Ola Nordmann", sms: true, language: "sv");
+        var swedish = await Send().ExecuteAsync(_harness.Context(order), Step(["sms"], ["customer"]), CancellationToken.None);
+
+        Assert.Equal("Due Tuesday 06 October, 07:00; now 11:00", Assert.Single(english.Deliveries).Body); // harness clock: 10:00 UTC in November
+        Assert.Equal("Klar tisdag 06 oktober, 07:00", Assert.Single(swedish.Deliveries).Body);
+    }
 }
