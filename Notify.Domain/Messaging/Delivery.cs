@@ -44,6 +44,9 @@ public sealed class Delivery
 
     public string? TemplateKey { get; private set; }
 
+    /// <summary>A test an admin sent themself from the template editor: it goes through the real channel, and says so in the log.</summary>
+    public bool IsTest { get; private set; }
+
     public DeliveryStatus Status { get; private set; }
 
     public string? Reason { get; private set; }
@@ -100,6 +103,7 @@ public sealed class Delivery
         HtmlBody = draft.HtmlBody,
         RedactedBody = draft.RedactedBody,
         TemplateKey = draft.TemplateKey,
+        IsTest = draft.IsTest,
         Segments = draft.Segments,
         Status = status,
         Reason = reason,

@@ -38,4 +38,7 @@ public sealed record DeliveryDraft
     public string? TemplateKey { get; init; }
 
     public int Segments { get; init; }
+
+    /// <summary>Sent from the template editor as a test.</summary>
+    public bool IsTest { get; init; }
 }

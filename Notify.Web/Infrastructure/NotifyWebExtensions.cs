@@ -113,6 +113,7 @@ public static class NotifyWebExtensions
         services.AddSingleton<TemplateService>();
         services.AddSingleton<TemplatePreviewService>();
         services.AddSingleton<MergeFieldCatalog>();
+        services.AddSingleton<TemplateTestSender>();
         services.AddSingleton<Features.Audit.AuditQueryService>();
         services.AddSingleton<Features.Costs.SmsCostService>();
         services.AddSingleton<Features.Inbox.InboxService>();
@@ -153,6 +154,10 @@ public static class NotifyWebExtensions
 
     public static WebApplication UseNotifyWeb(this WebApplication app)
     {
+        // Pages follow the browser's language for weekdays and number formats (weeks start on Monday in the Nordics);
+        // times are shown in the organisation's time zone by LocalTime.
+        string[] cultures = ["en-GB", "en-US", "nb-NO", "nn-NO", "sv-SE", "da-DK", "fi-FI", "de-DE", "pl-PL"];
+        app.UseRequestLocalization(new RequestLocalizationOptions().SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNotifySecurityHeaders();

@@ -18,7 +18,10 @@ public sealed class TemplatePreviewService(
     IDbContextFactory<NotifyDbContext> dbFactory, TemplateRenderer renderer, IOptions<BrandingOptions> branding, IOptions<SmsOptions> sms, TimeProvider time,
     IOptions<Notify.Workflows.Organisation.OrganisationOptions> organisation)
 {
-    public async Task<TemplatePreview> PreviewAsync(string key, PreviewRequest request, CancellationToken ct)
+    public async Task<TemplatePreview> PreviewAsync(string key, PreviewRequest request, CancellationToken ct) => (await RenderAsync(key, request, ct)).Preview;
+
+    /// <summary>The preview, and the email HTML as the channel gets it (before the provider puts it in the layout).</summary>
+    internal async Task<(TemplatePreview Preview, string? EmailHtml, string TemplateKey)> RenderAsync(string key, PreviewRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -63,10 +66,11 @@ public sealed class TemplatePreviewService(
 
         var smsText = Part(Channel.Sms, c => c.Sms);
         var (subject, emailText, emailHtml) = (Part(Channel.Email, c => c.EmailSubject), Part(Channel.Email, c => c.EmailText), Part(Channel.Email, c => c.EmailHtml, html: true));
-        return new TemplatePreview(
+        var preview = new TemplatePreview(
             smsText is null ? null : Sms(smsText),
             subject, emailHtml is null && emailText is null ? null : EmailLayout.Wrap(emailHtml, emailText ?? "", branding.Value), emailText,
             Part(Channel.InApp, c => c.InApp), language, warnings);
+        return (preview, emailHtml, template.Key);
     }
 
     private SmsPreview Sms(string text)

@@ -294,6 +294,9 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 

@@ -307,6 +307,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -32,7 +32,7 @@ public sealed class TemplateLanguagesBrowserTests(BrowserFixture browser) : ICla
         await Assertions.Expect(danish).ToBeVisibleAsync(Patient);
         await danish.FillAsync("Husk: {{ record.title }} {% nope %}");
         await page.GetByTestId("save-template").ClickAsync();
-        await Assertions.Expect(page.GetByText("line 1, column")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByTestId("template-languages").GetByText("line 1, column")).ToBeVisibleAsync(Patient);
         Assert.False((await TranslationsAsync()).TryGetProperty("da", out _));
 
         await danish.FillAsync("Husk: '{{ record.title }}' skal være færdig {{ record.deadline | date: '%d.%m %H:%M' }} UTC.");

@@ -40,5 +40,12 @@ public sealed class TemplatePreviewBrowserTests(BrowserFixture browser) : IClass
         await Assertions.Expect(sms).ToHaveValueAsync("Hi {{ recipient.first_name }} - your order {{ record.key }} ({{ record.title }}) is ready.");
         await Assertions.Expect(page.GetByTestId("preview-sms-count")).ToContainTextAsync("GSM-7 · 1 segment", PatientText);
         await Assertions.Expect(page.GetByTestId("preview-unicode")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("send-test").ClickAsync(); // by email, the default
+        await Assertions.Expect(page.GetByText("A test was sent to you by email")).ToBeVisibleAsync(Patient);
+        var outbox = await browser.OpenAsync("/sandbox");
+        var row = outbox.Locator("tr", new PageLocatorOptions { HasText = "Your order PRE-UI-1 is ready" });
+        await Assertions.Expect(row).ToContainTextAsync("Test message", PatientText);
+        await Assertions.Expect(row).ToContainTextAsync(Notify.Tests.Shared.NotifyAppFactory.AdminEmail, PatientText);
     }
 }
