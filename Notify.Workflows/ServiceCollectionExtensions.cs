@@ -104,6 +104,7 @@ public static class ServiceCollectionExtensions
     {
         _ = configuration;
         services.AddSingleton<ChannelSettingsStore>();
+        services.AddSingleton<Organisation.OrganisationSettingsStore>();
         services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
         services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Email));
         services.AddHttpClient<TwilioSmsProvider>(c => c.Timeout = TimeSpan.FromSeconds(30));

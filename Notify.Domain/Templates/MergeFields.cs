@@ -8,6 +8,7 @@ namespace Notify.Domain.Templates;
 /// </summary>
 public static class MergeFields
 {
+    /// <summary>Every field, then a few fields with the filters people most often need (date formats, <c>default</c>, <c>upcase</c>).</summary>
     public static IReadOnlyList<MergeField> All { get; } =
     [
         new("Recipient", "recipient.first_name", "First name"),
@@ -23,6 +24,7 @@ public static class MergeFields
         new("Record", "record.deadline", "Deadline", "date: '%d.%m %H:%M'"),
         new("Record", "record.assignees", "Assignees", "join: ', '"),
         new("Record", "previous.status", "Status before the change"),
+        new("Links", "record.link", "Link to the record in Notify (for people with an account)"),
         new("Event", "event.type", "Event type"),
         new("Event", "event.from_status", "Status changed from"),
         new("Event", "event.to_status", "Status changed to"),
@@ -33,6 +35,10 @@ public static class MergeFields
         new("Company", "company.address", "Company address"),
         new("Company", "company.logo_url", "Logo address"),
         new("Time", "now", "Now", "date: '%d.%m.%Y %H:%M'"),
+        new("Formats", "record.deadline", "Deadline as 'fredag 06 oktober, 07:00'", "date: '%A %d %B, %H:%M'"),
+        new("Formats", "record.deadline", "Deadline as '06.10.2026'", "date: '%d.%m.%Y'"),
+        new("Formats", "record.title", "Title in capitals", "upcase"),
+        new("Formats", "recipient.first_name", "First name, or 'there' when unknown", "default: 'there'"),
     ];
 
     /// <summary>Objects whose keys are the host's own: any key below them is a field.</summary>

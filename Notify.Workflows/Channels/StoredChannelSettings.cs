@@ -1,12 +1,15 @@
 namespace Notify.Workflows.Channels;
 
 /// <summary>
-/// Channel settings an admin saved in the app (one row). Plain settings as JSON; the SMTP password and the Twilio
-/// auth token only encrypted with ASP.NET Core Data Protection.
+/// Settings an admin saved in the app, one row per kind: the channels (row 1) and the organisation (row 2). Plain
+/// settings as JSON; the SMTP password and the Twilio auth token only encrypted with ASP.NET Core Data Protection.
 /// </summary>
 public sealed class StoredChannelSettings
 {
     public const int SingleRowId = 1;
+
+    /// <summary>The company's details (<see cref="Organisation.OrganisationSettingsStore"/>); it has no secrets.</summary>
+    public const int OrganisationRowId = 2;
 
     public int Id { get; set; } = SingleRowId;
 

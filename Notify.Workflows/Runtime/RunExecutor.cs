@@ -14,13 +14,14 @@ namespace Notify.Workflows.Runtime;
 /// undone whole and the run is tried again later, or faulted after <see cref="EngineOptions.MaxAttempts"/>.
 /// Steps only decide; the deliveries they decide are added to the unit of work here, once per delivery key.
 /// </summary>
-public sealed class RunExecutor(StepRegistry steps, PublishedFlowCache flows, IOptions<EngineOptions> options, ILogger<RunExecutor> logger)
+public sealed class RunExecutor(
+    StepRegistry steps, PublishedFlowCache flows, Organisation.OrganisationSettingsStore organisation, IOptions<EngineOptions> options, ILogger<RunExecutor> logger)
 {
     private const int MaxStepsPerPass = 200;
 
     internal async Task ExecuteAsync(NotifyDbContext db, IReadOnlyList<FlowRun> runs, RunBatch batch, DateTime now, CancellationToken ct)
     {
-        var reads = new DbStepReads(db);
+        var reads = new DbStepReads(db, organisation);
         foreach (var run in runs)
         {
             var decided = new List<(DeliveryDraft Draft, string? Skipped)>();

@@ -6,8 +6,10 @@ using Notify.Workflows.Persistence;
 namespace Notify.Workflows.Steps;
 
 /// <summary><see cref="IStepReads"/> over the unit of work of one batch of runs; each template and contact is read once per batch.</summary>
-internal sealed class DbStepReads(NotifyDbContext db) : IStepReads
+internal sealed class DbStepReads(NotifyDbContext db, Organisation.OrganisationSettingsStore organisation) : IStepReads
 {
+    public Channels.Email.BrandingOptions Company => organisation.Branding;
+
     private readonly Dictionary<string, MessageTemplate?> _templates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Contact?> _contacts = new(StringComparer.Ordinal);
     private List<Contact>? _all;

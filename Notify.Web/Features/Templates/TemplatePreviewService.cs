@@ -15,7 +15,7 @@ namespace Notify.Web.Features.Templates;
 
 /// <summary>Renders a template on a real record for a real person, exactly as the send step would, without sending or storing anything.</summary>
 public sealed class TemplatePreviewService(
-    IDbContextFactory<NotifyDbContext> dbFactory, TemplateRenderer renderer, IOptions<BrandingOptions> branding, IOptions<SmsOptions> sms, TimeProvider time,
+    IDbContextFactory<NotifyDbContext> dbFactory, TemplateRenderer renderer, Notify.Workflows.Organisation.OrganisationSettingsStore company, IOptions<SmsOptions> sms, TimeProvider time,
     IOptions<Notify.Workflows.Organisation.OrganisationOptions> organisation)
 {
     public async Task<TemplatePreview> PreviewAsync(string key, PreviewRequest request, CancellationToken ct) => (await RenderAsync(key, request, ct)).Preview;
@@ -40,7 +40,8 @@ public sealed class TemplatePreviewService(
         var person = contact is null ? new Recipient("sample", "Sample Person", null, "sample@example.com", "+4790000000") : new Recipient(contact.Key, contact.Name, contact);
         var snapshot = record?.Snapshot() ?? new RecordSnapshot { Type = "record", Key = "SAMPLE-1", Title = "Sample record", Status = "new" };
         var e = RecordEvent.FromChange(new RecordChange(EventTypes.Created, null, snapshot.Status, []), null, snapshot, now);
-        var model = TemplateModel.Create(e, snapshot, person, now, branding.Value.ToTemplateModel(), organisation.Value.Zone);
+        var model = TemplateModel.Create(e, snapshot, person, now, company.Branding.ToTemplateModel(), organisation.Value.Zone,
+            company.Branding.RecordLink(snapshot.Type, snapshot.Key));
 
         var warnings = template.Warnings(renderer).ToList();
         if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
@@ -68,7 +69,7 @@ public sealed class TemplatePreviewService(
         var (subject, emailText, emailHtml) = (Part(Channel.Email, c => c.EmailSubject), Part(Channel.Email, c => c.EmailText), Part(Channel.Email, c => c.EmailHtml, html: true));
         var preview = new TemplatePreview(
             smsText is null ? null : Sms(smsText),
-            subject, emailHtml is null && emailText is null ? null : EmailLayout.Wrap(emailHtml, emailText ?? "", branding.Value), emailText,
+            subject, emailHtml is null && emailText is null ? null : EmailLayout.Wrap(emailHtml, emailText ?? "", company.Branding), emailText,
             Part(Channel.InApp, c => c.InApp), language, warnings);
         return (preview, emailHtml, template.Key);
     }

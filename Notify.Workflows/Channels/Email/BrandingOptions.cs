@@ -13,6 +13,13 @@ public sealed class BrandingOptions
 
     public string? Address { get; set; }
 
+    /// <summary>This app's address as people reach it (https://notify.example.com), for links to records in messages.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>A link to a record in Notify, for people with an account; null while no public URL is set.</summary>
+    public string? RecordLink(string type, string key) =>
+        PublicUrl is { Length: > 0 } url ? $"{url.TrimEnd('/')}/records/{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(key)}" : null;
+
     /// <summary>The <c>company</c> object templates see.</summary>
     public IReadOnlyDictionary<string, object?> ToTemplateModel() => new Dictionary<string, object?>
     {

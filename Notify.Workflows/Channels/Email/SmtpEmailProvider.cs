@@ -12,7 +12,7 @@ namespace Notify.Workflows.Channels.Email;
 /// Email through SMTP with MailKit. One connection is kept open and reused by the dispatcher;
 /// 4xx replies are transient, 5xx permanent. The Message-ID is derived from the delivery, so a resend is recognisable.
 /// </summary>
-public sealed class SmtpEmailProvider(ChannelSettingsStore settings, IOptions<BrandingOptions> branding) : IChannelProvider, IAsyncDisposable
+public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisation.OrganisationSettingsStore organisation) : IChannelProvider, IAsyncDisposable
 {
     private SmtpOptions _options = settings.Smtp;
     private int _version = -1;
@@ -58,7 +58,7 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, IOptions<Br
                 _version = settings.Version;
             }
 
-            var message = BuildMessage(delivery, _options, branding.Value);
+            var message = BuildMessage(delivery, _options, organisation.Branding);
             var client = await ConnectAsync(ct);
             await client.SendAsync(message, ct);
             return SendOutcome.Sent(message.MessageId);

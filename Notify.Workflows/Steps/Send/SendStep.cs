@@ -13,11 +13,9 @@ namespace Notify.Workflows.Steps.Send;
 /// </summary>
 public sealed class SendStep(
     TemplateRenderer renderer, PhoneNumberNormalizer phones, Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours,
-    Microsoft.Extensions.Options.IOptions<Channels.Email.BrandingOptions> branding,
     Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions> organisation) : IStep
 {
     private readonly QuietHours? _quiet = quietHours.Value.ToQuietHours(out _);
-    private readonly IReadOnlyDictionary<string, object?> _company = branding.Value.ToTemplateModel();
     private readonly TimeZoneInfo _zone = organisation.Value.Zone;
 
     public string Kind => "send";
@@ -69,7 +67,8 @@ public sealed class SendStep(
                 }
 
                 var (content, textLanguage) = template.ContentFor(person.Contact?.Language, channel);
-                var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, _company, _zone);
+                var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, context.Reads.Company.ToTemplateModel(), _zone,
+                    context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key));
                 if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
                 {
                     skipped.Add((draft with { Address = address! }, $"missing {missing}"));

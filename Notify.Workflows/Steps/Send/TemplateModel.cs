@@ -9,10 +9,10 @@ public static class TemplateModel
     /// <summary>The model for one person; dates are given in <paramref name="zone"/> (UTC when none), so <c>date</c> prints local time.</summary>
     public static IReadOnlyDictionary<string, object?> Create(
         RecordEvent e, RecordSnapshot record, Recipient recipient, DateTime now, IReadOnlyDictionary<string, object?>? company = null,
-        TimeZoneInfo? zone = null) =>
+        TimeZoneInfo? zone = null, string? recordLink = null) =>
         new Dictionary<string, object?>
         {
-            ["record"] = Record(record, zone),
+            ["record"] = new Dictionary<string, object?>(Record(record, zone)) { ["link"] = recordLink },
             ["previous"] = e.Previous is null ? null : Record(e.Previous, zone),
             ["event"] = new Dictionary<string, object?>
             {

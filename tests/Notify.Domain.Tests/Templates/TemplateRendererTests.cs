@@ -115,4 +115,15 @@ public class TemplateRendererTests
 
         Assert.Equal(["recipient.first_name", "record.assignees", "record.data.pickup", "company.name"], fields.MergeFields);
     }
+
+    [Fact]
+    public void ATemplateThatIncludesItself_IsRefusedOrStoppedWithAPlainReason()
+    {
+        const string text = "{% include 'message' %}{% render 'message' %}";
+        var error = _renderer.Validate(text);
+        var rendered = error is null ? Assert.Throws<TemplateRenderException>(() => _renderer.Render(text, new Dictionary<string, object?>())).Message : error.Message;
+
+        Assert.False(string.IsNullOrWhiteSpace(rendered));
+        Assert.DoesNotContain("   at ", rendered, StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,8 @@ public sealed class InMemoryStepReads : IStepReads
 
     public List<MessageTemplate> Templates { get; } = [];
 
+    public Notify.Workflows.Channels.Email.BrandingOptions Company { get; set; } = new();
+
     public Task<MessageTemplate?> TemplateAsync(string key, CancellationToken ct) =>
         Task.FromResult(Templates.FirstOrDefault(t => t.Key == key));
 

@@ -54,7 +54,7 @@ public sealed class SendStepTests
     }
 
     private static SendStep Send() => new(new TemplateRenderer(), new PhoneNumberNormalizer("NO"),
-        Microsoft.Extensions.Options.Options.Create(new QuietHoursOptions()), Microsoft.Extensions.Options.Options.Create(new Notify.Workflows.Channels.Email.BrandingOptions { CompanyName = "Verkstedet AS" }),
+        Microsoft.Extensions.Options.Options.Create(new QuietHoursOptions()),
         Microsoft.Extensions.Options.Options.Create(new Notify.Workflows.Organisation.OrganisationOptions()));
 
     private static SendStepDefinition Step(string[] channels, string[] recipients) =>
@@ -94,5 +94,18 @@ public sealed class SendStepTests
 
         Assert.Equal("Due Tuesday 06 October, 07:00; now 11:00", Assert.Single(english.Deliveries).Body); // harness clock: 10:00 UTC in November
         Assert.Equal("Klar tisdag 06 oktober, 07:00", Assert.Single(swedish.Deliveries).Body);
+    }
+
+    [Fact]
+    public async Task CompanyFieldsAndTheRecordLink_ComeFromTheOrganisation()
+    {
+        _harness.Reads.Contacts.Add(Person("ola", "Ola Nordmann", sms: true));
+        _harness.Reads.Company = new Notify.Workflows.Channels.Email.BrandingOptions { CompanyName = "Verkstedet AS", Phone = "+47 22 00 00 00", PublicUrl = "https://notify.example.com/" };
+        _harness.Reads.Templates.Add(MessageTemplate.Create("ready", "Ready", "en",
+            new TemplateContent { Sms = "{{ company.name }} ({{ company.phone }}): {{ record.link }}" }, new TemplateRenderer(), DateTime.UnixEpoch));
+
+        var result = await Send().ExecuteAsync(_harness.Context(Order()), Step(["sms"], ["customer"]), CancellationToken.None);
+
+        Assert.Equal("Verkstedet AS (+47 22 00 00 00): https://notify.example.com/records/order/AO1", Assert.Single(result.Deliveries).Body);
     }
 }
