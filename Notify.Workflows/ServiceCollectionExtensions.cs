@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<DueRunClaims>();
         services.AddSingleton<RunEngine>();
+        services.AddSingleton<DryRunner>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<EventExplainer>();
         services.AddSingleton<RunsWakeUp>();

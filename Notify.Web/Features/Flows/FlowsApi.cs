@@ -12,6 +12,8 @@ public static class FlowsApi
             TypedResults.Ok((await flows.ListAsync(ct)).Select(FlowView.From).ToList())).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("All flows.");
         api.MapGet("/flows/{key}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("A flow's definition as JSON (export).");
         api.MapPut("/flows/{key}", SaveAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Save a flow's draft from JSON (import); conditions are compiled and references checked.");
+        api.MapPost("/flows/{key}/dry-run", DryRunAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read)
+            .WithSummary("Runs the draft (or \"version\": n) on a stored record with no side effects: the path, the waits, every message and every skip.");
         api.MapPost("/flows/{key}/publish", PublishAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Publish the draft as a new version; moveWaitingReminders=true moves waiting deadline reminders to it.");
         return api;
     }
@@ -34,4 +36,8 @@ public static class FlowsApi
 
     private static async Task<Ok<PublishResult>> PublishAsync(string key, FlowService flows, CancellationToken ct, bool moveWaitingReminders = false) =>
         TypedResults.Ok(await flows.PublishAsync(key, moveWaitingReminders, ct));
+
+    private static async Task<Ok<Notify.Workflows.Runtime.DryRunResult>> DryRunAsync(
+        string key, Notify.Workflows.Runtime.DryRunRequest request, Notify.Workflows.Runtime.DryRunner runner, CancellationToken ct) =>
+        TypedResults.Ok(await runner.RunAsync(key, request, ct));
 }

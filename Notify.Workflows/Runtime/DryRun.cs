@@ -1,0 +1,28 @@
+namespace Notify.Workflows.Runtime;
+
+/// <summary>
+/// What to dry-run: a stored record, and what happens to it — an event described (<see cref="DryRunEvent"/>) or one of
+/// its stored events — optionally as of a time, on the draft or on version <see cref="Version"/>.
+/// </summary>
+public sealed record DryRunRequest(DryRunRecord? Record, DryRunEvent? Event = null, Guid? EventId = null, DateTime? At = null, int? Version = null);
+
+/// <summary>A record by type and key.</summary>
+public sealed record DryRunRecord(string Type, string Key);
+
+/// <summary>An event as the admin describes it: <c>record.status_changed</c> from new to ready, a custom type…</summary>
+public sealed record DryRunEvent(string Type, string? FromStatus = null, string? ToStatus = null);
+
+/// <summary>
+/// What the flow would do, with nothing stored, sent or scheduled: the steps it would take and why, the waits it
+/// would make (and carry on past), every message as it would be rendered, and everyone skipped with the reason.
+/// </summary>
+public sealed record DryRunResult(
+    IReadOnlyList<DryRunStep> Path, IReadOnlyList<DryRunWait> Waits, IReadOnlyList<DryRunMessage> Messages, IReadOnlyList<DryRunSkip> Skipped);
+
+public sealed record DryRunStep(string StepId, string Kind, JournalVerdict Decision, string Reason);
+
+public sealed record DryRunWait(string StepId, DateTime Until);
+
+public sealed record DryRunMessage(string Channel, string? Contact, string Address, string? Subject, string Body, string? Encoding, int Segments);
+
+public sealed record DryRunSkip(string? Contact, string Channel, string Reason);

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Common;
+using Notify.Domain.Messaging;
+using Notify.Domain.Messaging.Sms;
+using Notify.Domain.Records;
+using Notify.Workflows.Definitions;
+using Notify.Workflows.Persistence;
+using Notify.Workflows.Steps;
+using Notify.Workflows.Triggers;
+
+namespace Notify.Workflows.Runtime;
+
+/// <summary>
+/// Runs a flow's real steps on a real record without side effects: steps read through the same port as in a run,
+/// but what they decide is collected, never added to a unit of work, and waits are stepped over with the clock moved
+/// to their end.
+/// </summary>
+public sealed class DryRunner(
+    IDbContextFactory<NotifyDbContext> dbFactory, StepRegistry steps, WorkCalendar calendar, TimeProvider time, Organisation.OrganisationSettingsStore organisation)
+{
+    private const int MaxSteps = 200;
+
+    public async Task<DryRunResult> RunAsync(string flowKey, DryRunRequest request, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var flow = await DefinitionAsync(db, flowKey, request.Version, ct);
+        if (request.Record is not { } wanted || string.IsNullOrWhiteSpace(wanted.Type) || string.IsNullOrWhiteSpace(wanted.Key))
+        {
+            throw new ValidationException("record", "is required: the type and key of a stored record.");
+        }
+
+        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Type == wanted.Type.ToLower() && r.Key == wanted.Key, ct)
+            ?? throw new ValidationException("record", $"there is no {wanted.Type} '{wanted.Key}'.");
+        var type = await db.RecordTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Type == record.Type, ct) ?? RecordType.Create(record.Type, record.Type, []);
+        var now = request.At?.ToUniversalTime() ?? time.GetUtcNow().UtcDateTime;
+        var e = await EventAsync(db, record, flow, request, now, ct);
+        var result = new Collected();
+        if (!Starts(flow, e, record, type, result, ref now))
+        {
+            return result.ToResult();
+        }
+
+        var context = (DateTime at) => new StepContext
+        {
+            RunId = Guid.Empty, FlowKey = flowKey, Event = e, Record = e.Current, RecordType = type, Now = at, FlowRequired = flow.Required,
+            Reads = new DbStepReads(db, organisation),
+        };
+        await StepsAsync(flow, context, result, now, ct);
+        return result.ToResult();
+    }
+
+    private static async Task<FlowDefinition> DefinitionAsync(NotifyDbContext db, string key, int? version, CancellationToken ct)
+    {
+        if (version is { } n)
+        {
+            var stored = await db.FlowVersions.AsNoTracking().FirstOrDefaultAsync(v => v.FlowKey == key && v.Version == n, ct)
+                ?? throw new NotFoundException("Flow version", $"{key} {n}");
+            return stored.Definition();
+        }
+
+        return (await db.Flows.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct) ?? throw new NotFoundException("Flow", key)).Draft();
+    }
+
+    /// <summary>A stored event, or the one the admin describes on the record as it is now (a deadline flow: its deadline event).</summary>
+    private static async Task<RecordEvent> EventAsync(NotifyDbContext db, Record record, FlowDefinition flow, DryRunRequest request, DateTime now, CancellationToken ct)
+    {
+        if (request.EventId is { } id)
+        {
+            return await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.RecordType == record.Type && x.RecordKey == record.Key, ct)
+                ?? throw new ValidationException("eventId", $"{record.Type} '{record.Key}' has no event {id}.");
+        }
+
+        var described = request.Event ?? new DryRunEvent(flow.Trigger.Event);
+        if (string.IsNullOrWhiteSpace(described.Type))
+        {
+            throw new ValidationException("event.type", "is required, e.g. record.status_changed.");
+        }
+
+        var current = record.Snapshot();
+        current = described.ToStatus is { } to ? current with { Status = to } : current;
+        var previous = described.FromStatus is { } from ? current with { Status = from } : record.Snapshot();
+        return EventTypes.IsBuiltIn(described.Type)
+            ? RecordEvent.FromChange(new RecordChange(described.Type, described.FromStatus, described.ToStatus, []), previous, current, now)
+            : RecordEvent.Custom(described.Type, current, new Dictionary<string, System.Text.Json.JsonElement>(), null, now);
+    }
+
+    /// <summary>Whether the trigger fits; a deadline flow first waits (on paper) until its time, and stops if the record would not need it.</summary>
+    private bool Starts(FlowDefinition flow, RecordEvent e, Record record, RecordType type, Collected result, ref DateTime now)
+    {
+        if (flow.Trigger.Event == EventTypes.Deadline)
+        {
+            if (!TriggerMatcher.WatchesDeadlinesOf(flow.Trigger, record.Type) || record.Deadline is not { } deadline)
+            {
+                result.Path.Add(new(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Cancelled,
+                    record.Deadline is null ? "The record has no deadline, so no reminder would be made." : $"The flow does not watch {record.Type} deadlines."));
+                return false;
+            }
+
+            var offset = flow.Trigger.Deadline!;
+            var due = calendar.Shift(deadline, offset.Amount, offset.Unit, offset.Direction);
+            result.Waits.Add(new(JournalEntry.TriggerStep, due));
+            if (type.IsDone(e.Current.Status))
+            {
+                result.Path.Add(new(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Cancelled, $"The {record.Type} is {e.Current.Status}: the reminder would be withdrawn."));
+                return false;
+            }
+
+            result.Path.Add(new(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.DeadlineReached, $"{offset}: the reminder would go at {due:u}."));
+            now = due > now ? due : now;
+            return true;
+        }
+
+        var match = TriggerMatcher.Match(flow.Trigger, e);
+        result.Path.Add(new(JournalEntry.TriggerStep, JournalEntry.TriggerStep, match.Matches ? JournalVerdict.ConditionMet : JournalVerdict.ConditionNotMet,
+            match.Matches ? $"{FlowDescriber.Trigger(flow.Trigger)}: this event starts the flow." : $"Not started: it {match.Reason}."));
+        return match.Matches;
+    }
+
+    private async Task StepsAsync(FlowDefinition flow, Func<DateTime, StepContext> context, Collected result, DateTime now, CancellationToken ct)
+    {
+        var current = flow.Steps.FirstOrDefault()?.Id;
+        for (var i = 0; i < MaxSteps && current is not null; i++)
+        {
+            var index = flow.Steps.ToList().FindIndex(s => s.Id == current);
+            var definition = index < 0 ? null : flow.Steps[index];
+            if (definition is null || steps.Find(definition.Kind) is not { } step)
+            {
+                result.Path.Add(new(current, "run", JournalVerdict.Failed, $"The flow has no runnable step '{current}'."));
+                return;
+            }
+
+            var decided = await step.ExecuteAsync(context(now), definition, ct);
+            result.Path.Add(new(definition.Id, definition.Kind, decided.Verdict, decided.Message));
+            result.Messages.AddRange(decided.Deliveries.Select(d => new DryRunMessage(d.Channel.ToName(), d.ContactKey, d.Address, d.Subject, d.Body,
+                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments)));
+            result.Skipped.AddRange(decided.Skipped.Select(s => new DryRunSkip(s.Draft.ContactKey, s.Draft.Channel.ToName(), s.Reason)));
+            var next = definition.Next ?? (index + 1 < flow.Steps.Count ? flow.Steps[index + 1].Id : null);
+            switch (decided.Decision)
+            {
+                case StepDecision.Continue:
+                    current = decided.EndsFlow ? null : decided.JumpTo ?? next;
+                    break;
+                case StepDecision.Wait:
+                    result.Waits.Add(new(definition.Id, decided.ResumeAt!.Value));
+                    now = decided.ResumeAt.Value; // carry on past the wait, as of its end
+                    current = next;
+                    break;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private sealed class Collected
+    {
+        public List<DryRunStep> Path { get; } = [];
+
+        public List<DryRunWait> Waits { get; } = [];
+
+        public List<DryRunMessage> Messages { get; } = [];
+
+        public List<DryRunSkip> Skipped { get; } = [];
+
+        public DryRunResult ToResult() => new(Path, Waits, Messages, Skipped);
+    }
+}
