@@ -82,4 +82,45 @@ public sealed class FlowService(
         cache.Invalidate();
         return new PublishResult(version.Version, moved);
     }
+
+    /// <summary>Every published version, newest first, with who published it (from the audit log) and what it does.</summary>
+    public async Task<IReadOnlyList<FlowVersionSummary>> VersionsAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Flows.AnyAsync(f => f.Key == key, ct))
+        {
+            throw new NotFoundException("Flow", key);
+        }
+
+        var versions = await db.FlowVersions.AsNoTracking().Where(v => v.FlowKey == key).OrderByDescending(v => v.Version).ToListAsync(ct);
+        var publishes = await db.Audit.AsNoTracking().Where(a => a.Subject == "flow" && a.SubjectKey == key && a.Action == "published").ToListAsync(ct);
+        return versions.Select(v => new FlowVersionSummary(v.Version, v.PublishedAt,
+                publishes.FirstOrDefault(a => a.Detail == $"version {v.Version}" || a.Detail.StartsWith($"version {v.Version};", StringComparison.Ordinal))?.Actor ?? "unknown",
+                Describe(v.Definition()), v.IsCurrent))
+            .ToList();
+    }
+
+    /// <summary>One published version's definition.</summary>
+    public async Task<FlowDefinition> VersionAsync(string key, int version, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.FlowVersions.AsNoTracking().FirstOrDefaultAsync(v => v.FlowKey == key && v.Version == version, ct)
+            ?? throw new NotFoundException("Flow version", $"{key} {version}");
+        return stored.Definition();
+    }
+
+    /// <summary>Makes a published version the draft again; publishing it then takes a publish back.</summary>
+    public async Task<Flow> RestoreAsync(string key, int version, CancellationToken ct)
+    {
+        var definition = await VersionAsync(key, version, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var flow = await db.Flows.FirstOrDefaultAsync(f => f.Key == key, ct) ?? throw new NotFoundException("Flow", key);
+        flow.SaveDraft(definition, time.GetUtcNow().UtcDateTime);
+        audit.Record(db, "restored", "flow", key, $"version {version} is the draft again");
+        await db.SaveChangesAsync(ct);
+        return flow;
+    }
+
+    private static string Describe(FlowDefinition flow) =>
+        string.Join("; ", [FlowDescriber.Trigger(flow.Trigger), .. flow.Steps.Select(FlowDescriber.Step)]);
 }

@@ -14,6 +14,13 @@ public static class FlowsApi
         api.MapPut("/flows/{key}", SaveAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Save a flow's draft from JSON (import); conditions are compiled and references checked.");
         api.MapPost("/flows/{key}/dry-run", DryRunAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read)
             .WithSummary("Runs the draft (or \"version\": n) on a stored record with no side effects: the path, the waits, every message and every skip.");
+        api.MapGet("/flows/{key}/versions", async (string key, FlowService flows, CancellationToken ct) => TypedResults.Ok(await flows.VersionsAsync(key, ct)))
+            .RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("Every published version, newest first: when, by whom, and what it does in words.");
+        api.MapGet("/flows/{key}/versions/{version:int}", async (string key, int version, FlowService flows, CancellationToken ct) => TypedResults.Ok(await flows.VersionAsync(key, version, ct)))
+            .RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("One published version's definition.");
+        api.MapPost("/flows/{key}/versions/{version:int}/restore", async (string key, int version, FlowService flows, CancellationToken ct) =>
+                TypedResults.Ok(FlowView.From(await flows.RestoreAsync(key, version, ct))))
+            .RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Makes a published version the draft again (publish it to take a publish back).");
         api.MapPost("/flows/{key}/publish", PublishAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Publish the draft as a new version; moveWaitingReminders=true moves waiting deadline reminders to it.");
         return api;
     }
