@@ -24,7 +24,7 @@ public static class MergeFields
         new("Record", "record.deadline", "Deadline", "date: '%d.%m %H:%M'"),
         new("Record", "record.assignees", "Assignees", "join: ', '"),
         new("Record", "previous.status", "Status before the change"),
-        new("Links", "record.link", "Link to the record in Notify (for people with an account)"),
+        new("Links", "record.link", "Link to the record"),
         new("Event", "event.type", "Event type"),
         new("Event", "event.from_status", "Status changed from"),
         new("Event", "event.to_status", "Status changed to"),
