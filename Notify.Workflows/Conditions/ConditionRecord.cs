@@ -1,6 +1,11 @@
 namespace Notify.Workflows.Conditions;
 
-/// <summary>A record as conditions see it: <c>record.Status</c>, <c>record.Deadline</c>, <c>record.Data["amount"]</c>.</summary>
+/// <summary>
+/// A record as conditions see it: <c>record.Status</c>, <c>record.Deadline</c>, and its data by type:
+/// <c>record.Number("amount") &gt; 1000</c>, <c>record.Date("starts") &lt; now</c>, <c>record.Text("city") == "Oslo"</c>,
+/// <c>record.Flag("vip")</c>, <c>record.Has("phone")</c>. <c>record.Data["x"]</c> still gives the raw value.
+/// </summary>
+[System.Linq.Dynamic.Core.CustomTypeProviders.DynamicLinqType]
 public sealed class ConditionRecord
 {
     public string Type { get; init; } = "";
@@ -23,4 +28,14 @@ public sealed class ConditionRecord
     public Dictionary<string, string> Contacts { get; init; } = [];
 
     public Dictionary<string, object> Data { get; init; } = [];
+
+    public bool Has(string field) => ConditionData.Has(Data, field);
+
+    public decimal Number(string field) => ConditionData.Number(Data, field);
+
+    public string Text(string field) => ConditionData.Text(Data, field);
+
+    public DateTime Date(string field) => ConditionData.Date(Data, field);
+
+    public bool Flag(string field) => ConditionData.Flag(Data, field);
 }

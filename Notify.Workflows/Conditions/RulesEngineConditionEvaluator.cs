@@ -40,11 +40,11 @@ public sealed class RulesEngineConditionEvaluator : IConditionEvaluator
         }
         catch (ParseException ex)
         {
-            return $"position {ex.Position + 1}: {ex.Message}";
+            return $"position {ex.Position + 1}: {ConditionMessages.Plain(ex.Message)}";
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            return ex.Message;
+            return ConditionMessages.Plain(ex.Message);
         }
     }
 

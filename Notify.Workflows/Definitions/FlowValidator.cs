@@ -21,12 +21,26 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
             var step = flow.Steps[i];
             var at = $"steps[{i}]";
             if (!Keys.IsValid(step.Id)) errors.Add(new($"{at}.id", "is required: letters, digits, '-', '_' or '.'."));
+            else if (step.Id == FlowGraph.Trigger) errors.Add(new($"{at}.id", $"'{step.Id}' is the name of the flow's start: choose another id."));
             else if (ids.Count(x => x == step.Id) > 1) errors.Add(new($"{at}.id", $"'{step.Id}' is used by more than one step."));
             check.Target(step.Next, $"{at}.next", errors);
             StepKinds.Of(step).Validate(step, at, check, errors);
         }
 
+        if (errors.Count == 0) FlowShapeCheck.LoopsWithoutWait(flow, errors);
+        ValidateLayout(flow, ids, errors);
         return errors;
+    }
+
+    private static void ValidateLayout(FlowDefinition flow, List<string> ids, List<FieldError> errors)
+    {
+        foreach (var (node, position) in flow.Layout ?? new Dictionary<string, NodePosition>())
+        {
+            if (node != FlowGraph.Trigger && !ids.Contains(node))
+                errors.Add(new($"layout.{node}", $"there is no step '{node}' to place (use a step id or 'trigger')."));
+            else if (position is null || !position.IsValid)
+                errors.Add(new($"layout.{node}", $"x and y must be numbers between -{NodePosition.Limit:0} and {NodePosition.Limit:0}."));
+        }
     }
 
     private static void ValidateTrigger(TriggerDefinition trigger, List<FieldError> errors)

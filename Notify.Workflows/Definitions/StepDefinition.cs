@@ -13,8 +13,11 @@ public abstract record StepDefinition
     /// <summary>Optional label an admin reads in the journal.</summary>
     public string? Title { get; init; }
 
-    /// <summary>The step to go to next; by default the one after it in the list.</summary>
+    /// <summary>The step to go to next; by default the one after it in the list; <see cref="End"/> ends the run here.</summary>
     public string? Next { get; init; }
+
+    /// <summary>The target that ends the run (a step may not be called this).</summary>
+    public const string End = "(end)";
 
     [JsonIgnore]
     public abstract string Kind { get; }

@@ -134,7 +134,7 @@ public sealed class DryRunner(
             result.Messages.AddRange(decided.Deliveries.Select(d => new DryRunMessage(d.Channel.ToName(), d.ContactKey, d.Address, d.Subject, d.Body,
                 d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments)));
             result.Skipped.AddRange(decided.Skipped.Select(s => new DryRunSkip(s.Draft.ContactKey, s.Draft.Channel.ToName(), s.Reason)));
-            var next = definition.Next ?? (index + 1 < flow.Steps.Count ? flow.Steps[index + 1].Id : null);
+            var next = flow.NextOf(index);
             switch (decided.Decision)
             {
                 case StepDecision.Continue:

@@ -134,7 +134,7 @@ public sealed class RunExecutor(
             run.StepDecided(definition.Id, definition.Kind, result.Verdict, result.Message, now);
             decided.AddRange(result.Deliveries.Select(d => (d, (string?)null)));
             decided.AddRange(result.Skipped.Select(s => (s.Draft, (string?)s.Reason)));
-            var next = definition.Next ?? (index + 1 < flow.Steps.Count ? flow.Steps[index + 1].Id : null);
+            var next = flow.NextOf(index);
             switch (result.Decision)
             {
                 case StepDecision.Continue:

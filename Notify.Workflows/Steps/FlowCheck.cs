@@ -15,6 +15,6 @@ public sealed class FlowCheck(IConditionEvaluator conditions, ISet<string> templ
 
     public void Target(string? target, string field, List<FieldError> errors)
     {
-        if (target is not null && !stepIds.Contains(target)) errors.Add(new(field, $"there is no step '{target}'."));
+        if (target is not null && target != Definitions.StepDefinition.End && !stepIds.Contains(target)) errors.Add(new(field, $"there is no step '{target}'."));
     }
 }

@@ -24,6 +24,9 @@ public abstract class StepKind
     /// <summary>One sentence on what it does.</summary>
     public abstract string Help { get; }
 
+    /// <summary>True when a run pauses at this step (a loop needs one such step, or it would go round forever).</summary>
+    public virtual bool Waits => false;
+
     /// <summary>A new step of this kind as the designer adds it.</summary>
     public abstract StepDefinition Create(string id);
 

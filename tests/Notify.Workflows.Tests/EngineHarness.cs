@@ -59,10 +59,10 @@ public sealed class EngineHarness : IAsyncDisposable
     }
 
     /// <summary>The engine with the demo data and one more flow, published.</summary>
-    public static async Task<EngineHarness> StartWithFlowAsync(string key, Definitions.FlowDefinition flow)
+    public static async Task<EngineHarness> StartWithFlowAsync(string key, Notify.Workflows.Definitions.FlowDefinition flow)
     {
         var engine = await StartAsync();
-        var flows = engine.Services.GetRequiredService<Definitions.FlowService>();
+        var flows = engine.Services.GetRequiredService<Notify.Workflows.Definitions.FlowService>();
         await flows.SaveDraftAsync(key, flow, CancellationToken.None);
         await flows.PublishAsync(key, false, CancellationToken.None);
         return engine;

@@ -19,6 +19,7 @@ public sealed class BranchStep(IConditionEvaluator conditions) : IStep
         }
 
         var target = result.Value ? step.Then : step.Else;
+        if (target == StepDefinition.End) target = null;
         var message = $"`{step.Expression}` is {result.Value.ToString().ToLowerInvariant()} ({ConditionInputFactory.Describe(input)}); " +
             (target is null ? "nothing on that path, the flow ends" : $"going to '{target}'");
         return Task.FromResult(StepResult.Continue(result.Value ? JournalVerdict.BranchYes : JournalVerdict.BranchNo, message)

@@ -9,6 +9,8 @@ public sealed class DelayStepKind : StepKind<DelayStepDefinition, DelayStep>
 
     public override string Label => "Wait";
 
+    public override bool Waits => true;
+
     public override string Help => "A while, or until some time before or after the record's deadline.";
 
     public override StepDefinition Create(string id) => new DelayStepDefinition { Id = id, Amount = 1, Unit = TimeUnit.Hours };

@@ -74,4 +74,44 @@ public class RulesEngineConditionEvaluatorTests
     {
         Assert.Null(_evaluator.Validate("!record.IsDone && record.Assignees.Count > 0"));
     }
+
+    [Theory]
+    [InlineData("record.Number(\"amount\") > 1000", true)]
+    [InlineData("record.Number(\"amount\") > 2000", false)]
+    [InlineData("record.Number(\"text_amount\") == 1500.5", true)]
+    [InlineData("record.Number(\"missing\") == 0", true)]
+    [InlineData("record.Date(\"starts\") > now", true)]
+    [InlineData("record.Date(\"starts\") < now.AddDays(2)", true)]
+    [InlineData("record.Date(\"missing\") < now", true)]
+    [InlineData("record.Text(\"city\") == \"Tromsø\"", true)]
+    [InlineData("record.Flag(\"vip\")", true)]
+    [InlineData("record.Has(\"city\") && !record.Has(\"missing\")", true)]
+    [InlineData("event.Number(\"amount\") == 0", true)]
+    public void Evaluate_TypedDataReaders_CompareByType(string expression, bool expected)
+    {
+        var data = new Dictionary<string, object>
+        {
+            ["amount"] = 1500m, ["text_amount"] = "1500.5", ["starts"] = "2026-11-21T08:00:00+01:00", ["city"] = "Tromsø", ["vip"] = true,
+        };
+        Assert.Null(_evaluator.Validate(expression));
+
+        var result = _evaluator.Evaluate(expression, Input("ready", data));
+
+        Assert.False(result.IsError, result.Error);
+        Assert.Equal(expected, result.Value);
+    }
+
+    [Theory]
+    [InlineData("record.Data[\"amount\"] > 1000", "record.Number(\"field\")")]
+    [InlineData("record.Status > 3", "text cannot be compared with greater or less than")]
+    [InlineData("record.Colour == \"red\"", "'Colour' is not something a record has")]
+    [InlineData("record.Status", "must be a yes/no test")]
+    public void Validate_CommonMistakes_AreSaidInPlainWords(string expression, string expected)
+    {
+        var error = _evaluator.Validate(expression);
+
+        Assert.NotNull(error);
+        Assert.Contains(expected, error);
+        Assert.DoesNotContain("System.", error);
+    }
 }

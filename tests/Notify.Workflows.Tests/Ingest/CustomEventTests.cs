@@ -15,11 +15,11 @@ public class CustomEventTests
     public async Task SameIdempotencyKeyPostedConcurrently_StoresOneEventAndAnswersTheSame()
     {
         await using var engine = await EngineHarness.StartAsync();
-        var flows = (Definitions.FlowService)engine.Services.GetService(typeof(Definitions.FlowService))!;
-        await flows.SaveDraftAsync("booking", new Definitions.FlowDefinition
+        var flows = (Notify.Workflows.Definitions.FlowService)engine.Services.GetService(typeof(Notify.Workflows.Definitions.FlowService))!;
+        await flows.SaveDraftAsync("booking", new Notify.Workflows.Definitions.FlowDefinition
         {
             Name = "Booking confirmed",
-            Trigger = new Definitions.TriggerDefinition { Event = "booking.confirmed", RecordTypes = ["order"] },
+            Trigger = new Notify.Workflows.Definitions.TriggerDefinition { Event = "booking.confirmed", RecordTypes = ["order"] },
             Steps = [new SendStepDefinition { Id = "s", Channels = ["inApp"], Template = "order-ready", Recipients = ["contact:ola"] }],
         }, CancellationToken.None);
         await flows.PublishAsync("booking", false, CancellationToken.None);

@@ -105,7 +105,7 @@ public class OrderReadyFlowTests
     public async Task ConditionThatThrows_FailsTheRunWithTheReason()
     {
         await using var engine = await EngineHarness.StartAsync();
-        var flows = engine.Services.GetService(typeof(Definitions.FlowService)) as Definitions.FlowService;
+        var flows = engine.Services.GetService(typeof(Notify.Workflows.Definitions.FlowService)) as Notify.Workflows.Definitions.FlowService;
         await flows!.SaveDraftAsync("order-ready", Demo.DemoFlows.OrderReady with
         {
             Steps = [new ConditionStepDefinition { Id = "c", Expression = "Convert.ToDecimal(record.Data[\"vip\"]) > 1" }],
