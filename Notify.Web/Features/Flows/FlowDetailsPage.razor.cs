@@ -6,7 +6,6 @@ using Notify.Domain.Common;
 using Notify.Web.Components.Shared;
 using Notify.Web.Features.Flows.Designer;
 using Notify.Workflows.Definitions;
-using Notify.Workflows.Steps.Send;
 
 namespace Notify.Web.Features.Flows;
 
@@ -16,6 +15,9 @@ public partial class FlowDetailsPage
     private FlowDefinition? _definition;
     private FlowDesign? _design;
     private DesignerCatalog? _catalog;
+    private NodeProblems? _problems;
+    private string? _selected;
+    private readonly FlowHistory _history = new();
     private string _json = "";
     private string _savedJson = "";
     private int _activeTab;
@@ -28,11 +30,20 @@ public partial class FlowDetailsPage
 
     [SupplyParameterFromQuery(Name = "new")] public bool IsNew { get; set; }
 
+    [SupplyParameterFromQuery(Name = "name")] public string? NewName { get; set; }
+
+    [SupplyParameterFromQuery(Name = "start")] public string? Starter { get; set; }
+
+    /// <summary>No flow has this key, and none is being made: the page says so instead of offering an editor.</summary>
+    private bool _missing;
+
     [Inject] private FlowService Flows { get; set; } = default!;
 
     [Inject] private Microsoft.EntityFrameworkCore.IDbContextFactory<Notify.Workflows.Persistence.NotifyDbContext> DbFactory { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private FlowValidator Validator { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -40,20 +51,22 @@ public partial class FlowDetailsPage
     {
         _crumbs = [new("Flows", "flows"), new(Key, null, disabled: true)];
         _flow = await Flows.FindAsync(Key, CancellationToken.None);
-        _definition = _flow?.Draft() ?? Starter();
+        _missing = _flow is null && !IsNew;
+        if (_missing)
+        {
+            _loading = false;
+            return;
+        }
+
+        _definition = _flow?.Draft() ?? FlowStarters.Create(Starter, string.IsNullOrWhiteSpace(NewName) ? Key : NewName.Trim());
         _catalog = await DesignerCatalog.LoadAsync(DbFactory, CancellationToken.None);
         _design = FlowDesign.From(_definition);
+        _history.Reset(_design);
+        Recheck();
         _json = FlowJson.Serialize(_definition);
         _savedJson = _flow is null ? "" : _json;
         _loading = false;
     }
-
-    private static FlowDefinition Starter() => new()
-    {
-        Name = "New flow",
-        Trigger = new TriggerDefinition { Event = "record.status_changed", RecordTypes = ["order"], ToStatuses = ["ready"] },
-        Steps = [new SendStepDefinition { Id = "send", Channels = ["email"], Template = "order-ready", Recipients = ["customer"] }],
-    };
 
     /// <summary>Switching tabs carries the flow across: the designer's flow into the JSON, or valid JSON into the designer.</summary>
     private int ActiveTab
@@ -73,13 +86,15 @@ public partial class FlowDetailsPage
             else if (CurrentOrShowError() is { } parsed)
             {
                 _design = FlowDesign.From(parsed);
+                _history.Record(_design);
+                Recheck();
             }
 
             _activeTab = value;
         }
     }
 
-    private const int JsonTab = 1;
+    private const int JsonTab = 2;
 
     /// <summary>The flow as it stands in whichever tab is open; null with the reason when the JSON does not parse.</summary>
     private FlowDefinition? Current(out JsonException? error)
@@ -113,9 +128,56 @@ public partial class FlowDetailsPage
         return definition;
     }
 
-    /// <summary>Nothing to do but re-render, so "Edits not saved" shows as soon as the designer changes.</summary>
-    private static void OnDesignChanged()
+    /// <summary>After any edit: remember it for undo and check the flow again, so the nodes' badges are current.</summary>
+    private void OnDesignChanged()
     {
+        if (_design is null) return;
+        _history.Record(_design);
+        Recheck();
+    }
+
+    private void Recheck()
+    {
+        if (_design is not null && _catalog is not null) _problems = NodeProblems.Of(_design, _catalog, Validator);
+    }
+
+    private static string CheckSummary(NodeProblems problems) =>
+        (problems.ErrorCount > 0 ? $"{Plural(problems.ErrorCount, "thing")} to fix before the flow can be saved. " : "") +
+        (problems.WarningCount > 0 ? $"{Plural(problems.WarningCount, "thing")} worth a look." : "");
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+
+    private void UndoAsync()
+    {
+        if (_design is not null && _history.Undo(_design)) Recheck();
+    }
+
+    private void RedoAsync()
+    {
+        if (_design is not null && _history.Redo(_design)) Recheck();
+    }
+
+    private void SelectAsync(string node) => _selected = node;
+
+    private void AddFromOutlineAsync(string kind)
+    {
+        if (_design is null) return;
+        var lowest = _design.Layout.Values.DefaultIfEmpty(new NodePosition(0, -FlowLayout.RowHeight)).MaxBy(p => p.Y)!;
+        var step = _design.Add(kind, new NodePosition(lowest.X, lowest.Y + FlowLayout.RowHeight));
+        _selected = step.Id;
+        OnDesignChanged();
+    }
+
+    private async Task RemoveStepAsync(StepDesign step)
+    {
+        if (_design is null) return;
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Remove step",
+            $"Remove '{step.Title ?? step.Info.Label}' ({step.Id})? Arrows into it will end the run instead. Nothing changes until you save, and Undo brings it back.",
+            yesText: "Remove", cancelText: "Cancel");
+        if (confirmed != true) return;
+        _design.Remove(_design.Steps.IndexOf(step));
+        _selected = null;
+        OnDesignChanged();
     }
 
     private async Task SaveAsync() => await SaveCoreAsync(announce: true);
@@ -137,6 +199,8 @@ public partial class FlowDetailsPage
             if (_activeTab == JsonTab)
             {
                 _design = FlowDesign.From(definition);
+                _history.Reset(_design);
+                Recheck();
             }
 
             if (announce)
@@ -163,7 +227,7 @@ public partial class FlowDetailsPage
     /// <summary>Leaving with edits not saved asks first, so a designed flow is not lost to a stray click.</summary>
     private async Task ConfirmLeavingAsync(LocationChangingContext context)
     {
-        if (_loading || !HasUnsavedEdits)
+        if (_loading || _missing || !HasUnsavedEdits)
         {
             return;
         }

@@ -15,9 +15,14 @@ public sealed class FlowDesignerBrowserTests(BrowserFixture browser) : IClassFix
     {
         var page = await browser.OpenAsync("/flows");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "New flow" }).ClickAsync();
+        await page.Locator("input[data-testid=new-flow-name]").FillAsync("Urgent task");
+        await Assertions.Expect(page.Locator("input[data-testid=new-flow-key]")).ToHaveValueAsync("urgent-task");
         await page.Locator("input[data-testid=new-flow-key]").FillAsync("urgent-task-created");
+        await page.GetByText("Order ready → tell the customer").ClickAsync();
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Step by step" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("flow-designer")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.Locator("input[data-testid=flow-name]")).ToHaveValueAsync("Urgent task");
 
         await page.Locator("input[data-testid=flow-name]").FillAsync("Urgent task created");
         await page.GetByLabel("A record is created").CheckAsync();
@@ -39,6 +44,7 @@ public sealed class FlowDesignerBrowserTests(BrowserFixture browser) : IClassFix
         var noEmailText = page.GetByTestId("step-1").GetByText("has no Email text");
         await Assertions.Expect(noEmailText).ToBeVisibleAsync(Patient);
         await page.Locator("input[data-testid=step-1-channel-email]").UncheckAsync();
+        await page.Locator("input[data-testid=step-1-channel-sms]").UncheckAsync();
         await page.Locator("input[data-testid=step-1-channel-inApp]").CheckAsync();
         await Assertions.Expect(noEmailText).ToHaveCountAsync(0);
 
@@ -78,6 +84,7 @@ public sealed class FlowDesignerBrowserTests(BrowserFixture browser) : IClassFix
     public async Task ExistingFlow_EditedInTheDesigner_ShowsTheSameFlowInJson_AndRemovingAStepAsksFirst()
     {
         var page = await browser.OpenAsync("/flows/order-ready");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Step by step" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("step-1")).ToBeVisibleAsync(Patient);
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Remove step 1" }).ClickAsync();
@@ -106,6 +113,7 @@ public sealed class FlowDesignerBrowserTests(BrowserFixture browser) : IClassFix
     public async Task LeavingWithEditsNotSaved_AsksFirst_AndStayingKeepsThem()
     {
         var page = await browser.OpenAsync("/flows/task-overdue");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Step by step" }).ClickAsync();
         var name = page.Locator("input[data-testid=flow-name]");
         await Assertions.Expect(name).ToHaveValueAsync("Task overdue", new LocatorAssertionsToHaveValueOptions { Timeout = 30_000 });
         await name.FillAsync("Task overdue (edited)");

@@ -37,6 +37,12 @@ public sealed class FlowDesign
 
     public List<StepDesign> Steps { get; set; } = [];
 
+    /// <summary>Where each node is drawn, by step id (and <see cref="FlowGraph.Trigger"/>); every node has one.</summary>
+    public Dictionary<string, NodePosition> Layout { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the positions are saved with the flow: true once the flow had them or a node was moved or added.</summary>
+    public bool KeepsLayout { get; set; }
+
     public const string CustomEvent = "custom";
 
     public static readonly IReadOnlyList<(string Event, string Label)> Events =
@@ -66,6 +72,8 @@ public sealed class FlowDesign
             DeadlineUnit = deadline?.Unit ?? TimeUnit.Days,
             DeadlineDirection = deadline?.Direction ?? OffsetDirection.Before,
             Steps = definition.Steps.Select(StepDesign.From).ToList(),
+            Layout = new Dictionary<string, NodePosition>(FlowLayout.Complete(definition), StringComparer.Ordinal),
+            KeepsLayout = definition.Layout is { Count: > 0 },
         };
     }
 
@@ -83,7 +91,100 @@ public sealed class FlowDesign
             Deadline = Event == EventTypes.Deadline ? new DeadlineOffset(DeadlineAmount, DeadlineUnit, DeadlineDirection) : null,
         },
         Steps = Steps.Select(s => s.ToDefinition()).ToList(),
+        Layout = KeepsLayout ? SavedLayout() : null,
     };
+
+    private Dictionary<string, NodePosition> SavedLayout()
+    {
+        var layout = new Dictionary<string, NodePosition>(StringComparer.Ordinal);
+        foreach (var id in Steps.Select(s => s.Id.Trim()).Prepend(FlowGraph.Trigger))
+        {
+            if (Layout.TryGetValue(id, out var at)) layout.TryAdd(id, at);
+        }
+
+        return layout;
+    }
+
+    /// <summary>The arrows and reachability of the flow as it stands.</summary>
+    public FlowGraph Graph() => new(ToDefinition());
+
+    /// <summary>A node moved on the canvas.</summary>
+    public void Place(string node, NodePosition at)
+    {
+        Layout[node] = at;
+        KeepsLayout = true;
+    }
+
+    /// <summary>Adds a step drawn on the canvas at <paramref name="at"/>: nothing leads to it and it leads nowhere until arrows are drawn.</summary>
+    public StepDesign Add(string kind, NodePosition at)
+    {
+        PinImplicitExits();
+        var step = Insert(Steps.Count, kind);
+        if (step.Exits.Any(e => e.Name == StepExit.Next)) step.Next = StepDefinition.End;
+        Place(step.Id, at);
+        Tidy();
+        return step;
+    }
+
+    /// <summary>Points a node's exit at a step: the trigger's arrow makes that step the first.</summary>
+    public void Connect(string from, string exit, string to)
+    {
+        if (Steps.FirstOrDefault(s => s.Id == to) is not { } target) return;
+        PinImplicitExits();
+        if (from == FlowGraph.Trigger)
+        {
+            Steps.Remove(target);
+            Steps.Insert(0, target);
+        }
+        else if (Steps.FirstOrDefault(s => s.Id == from) is { } source)
+        {
+            source.PointExit(exit, to);
+        }
+
+        Tidy();
+    }
+
+    /// <summary>Takes a node's arrow away: that path now ends the run. The trigger's arrow cannot be taken away.</summary>
+    public void Disconnect(string from, string exit)
+    {
+        if (Steps.FirstOrDefault(s => s.Id == from) is not { } source) return;
+        PinImplicitExits();
+        source.PointExit(exit, exit == StepExit.Next ? StepDefinition.End : null);
+        Tidy();
+    }
+
+    /// <summary>Gives a step a new id, and moves every arrow and position that named the old one.</summary>
+    public void Rename(StepDesign step, string id)
+    {
+        var old = step.Id;
+        step.Id = id ?? "";
+        foreach (var other in Steps)
+        {
+            foreach (var exit in other.Exits.Where(e => e.Target == old)) other.PointExit(exit.Name, step.Id);
+        }
+
+        if (Layout.Remove(old, out var at)) Layout[step.Id] = at;
+    }
+
+    /// <summary>Makes every "go on to the next step" explicit, so moving steps in the list cannot change where arrows lead.</summary>
+    private void PinImplicitExits()
+    {
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            if (Steps[i].Next is null && Steps[i].Exits.Any(e => e.Name == StepExit.Next))
+                Steps[i].Next = i + 1 < Steps.Count ? Steps[i + 1].Id : StepDefinition.End;
+        }
+    }
+
+    /// <summary>The reverse of <see cref="PinImplicitExits"/> where it says nothing: a jump to the very next step, or an end after the last.</summary>
+    private void Tidy()
+    {
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            var following = i + 1 < Steps.Count ? Steps[i + 1].Id : StepDefinition.End;
+            if (Steps[i].Next == following) Steps[i].Next = null;
+        }
+    }
 
     /// <summary>Adds a step of the given kind at <paramref name="index"/> with an id no other step has.</summary>
     public StepDesign Insert(int index, string kind)
@@ -114,14 +215,29 @@ public sealed class FlowDesign
     public void Remove(int index)
     {
         var removed = Steps[index];
+        var pinned = Steps.Any(s => s.Next is not null) || KeepsLayout;
+        if (pinned) PinImplicitExits();
         Steps.RemoveAt(index);
         foreach (var step in Steps)
         {
             foreach (var exit in step.Exits.Where(e => e.Target == removed.Id))
             {
-                step.PointExit(exit.Name, null);
+                step.PointExit(exit.Name, exit.Name == StepExit.Next && pinned ? StepDefinition.End : null);
             }
         }
+
+        Layout.Remove(removed.Id);
+        if (pinned) Tidy();
+    }
+
+    /// <summary>Puts this flow's content in place of the current one (undo and redo).</summary>
+    public void Load(FlowDefinition definition)
+    {
+        var loaded = From(definition);
+        (Name, Description, Required, Event, CustomEventType) = (loaded.Name, loaded.Description, loaded.Required, loaded.Event, loaded.CustomEventType);
+        (RecordTypes, FromStatuses, ToStatuses) = (loaded.RecordTypes, loaded.FromStatuses, loaded.ToStatuses);
+        (DeadlineAmount, DeadlineUnit, DeadlineDirection) = (loaded.DeadlineAmount, loaded.DeadlineUnit, loaded.DeadlineDirection);
+        (Steps, Layout, KeepsLayout) = (loaded.Steps, loaded.Layout, loaded.KeepsLayout);
     }
 
     internal static List<string> SplitList(string? text) =>

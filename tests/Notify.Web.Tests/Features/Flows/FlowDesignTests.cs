@@ -101,7 +101,8 @@ public class FlowDesignTests
 
         Assert.Null(design.Steps[0].As<BranchStepDefinition>().Else);
         Assert.Equal("wait", design.Steps[0].As<BranchStepDefinition>().Then);
-        Assert.Null(design.Steps.Single(s => s.Id == "tell").Next);
+        Assert.Equal(StepDefinition.End, design.Steps.Single(s => s.Id == "tell").Next); // it ends, not falls through to the next step
+        Assert.DoesNotContain("never", design.Graph().Reachable());
     }
 
     [Fact]

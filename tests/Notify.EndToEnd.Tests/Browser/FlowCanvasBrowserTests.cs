@@ -1,0 +1,173 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+/// <summary>An admin draws a branching flow on the canvas with the mouse, and a keyboard user builds one through the outline.</summary>
+public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 30_000 };
+    private static readonly System.Text.RegularExpressions.Regex NeverRuns = new("never runs");
+
+    /// <summary>Presses the mouse on <paramref name="from"/>, moves in small steps and lets go over <paramref name="to"/>: a real drag.</summary>
+    private static async Task DragAsync(IPage page, ILocator from, ILocator to, float dx = 0, float dy = 0)
+    {
+        await from.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await to.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(300); // the canvas has measured its ports after the last redraw
+        var a = await from.BoundingBoxAsync() ?? throw new InvalidOperationException("the drag's start is not on screen");
+        var b = await to.BoundingBoxAsync() ?? throw new InvalidOperationException("the drag's end is not on screen");
+        await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y + a.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(a.X + a.Width / 2 + 5, a.Y + a.Height / 2 + 5, new MouseMoveOptions { Steps = 3 });
+        await page.Mouse.MoveAsync(b.X + b.Width / 2 + dx, b.Y + b.Height / 2 + dy, new MouseMoveOptions { Steps = 15 });
+        await page.Mouse.UpAsync();
+    }
+
+    private static ILocator Node(IPage page, string id) => page.GetByTestId($"node-{id}");
+
+    /// <summary>A node's title bar: the part of a node the mini-map in the corner never covers.</summary>
+    private static ILocator Head(IPage page, string id) => Node(page, id).Locator(".flow-node-head");
+
+    private static ILocator Port(IPage page, string id, string exit) => Node(page, id).Locator($".exit-{exit}");
+
+    [Fact]
+    public async Task BranchingFlow_DrawnWithTheMouse_SavedReloadedPublished_SendsWhatTheDrawingSays()
+    {
+        var page = await browser.OpenAsync("/flows");
+        await page.SetViewportSizeAsync(1440, 1100); // the whole canvas on screen, so every drag lands where it aims
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "New flow" }).ClickAsync();
+        await page.Locator("input[data-testid=new-flow-name]").FillAsync("Big order follow-up");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create", Exact = true }).ClickAsync();
+        await Assertions.Expect(Node(page, "trigger")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.Locator(".flow-node")).ToHaveCountAsync(1);
+
+        // The trigger: an order is created.
+        await Node(page, "trigger").ClickAsync();
+        await page.GetByLabel("A record is created").CheckAsync();
+        await page.Locator("input[data-testid=trigger-type-order]").CheckAsync();
+
+        // Three nodes from the palette: the first is where the flow starts until an arrow says otherwise.
+        await page.GetByTestId("palette-send").ClickAsync();
+        await Assertions.Expect(Node(page, "send-1")).ToBeVisibleAsync(Patient);
+        await page.GetByTestId("palette-branch").ClickAsync();
+        await page.GetByTestId("palette-send").ClickAsync();
+        await Assertions.Expect(Node(page, "send-2")).ToBeVisibleAsync(Patient);
+        await page.GetByTestId("canvas-fit").ClickAsync();
+        await Assertions.Expect(Node(page, "branch-1")).ToHaveAttributeAsync("title", NeverRuns, Slow); // nothing leads to it yet
+
+        // The When node's port dragged onto the If node; then its yes and no ports onto the two sends.
+        await DragAsync(page, Port(page, "trigger", "next"), Head(page, "branch-1"));
+        await Assertions.Expect(Node(page, "send-1")).ToHaveAttributeAsync("title", NeverRuns, Slow); // the first send is now cut off
+        await DragAsync(page, Port(page, "branch-1", "then"), Head(page, "send-1"));
+        await DragAsync(page, Port(page, "branch-1", "else"), Head(page, "send-2"));
+        await Assertions.Expect(Node(page, "send-1")).Not.ToHaveAttributeAsync("title", NeverRuns, Slow);
+        await Assertions.Expect(Node(page, "branch-1")).Not.ToHaveAttributeAsync("title", NeverRuns);
+        await Assertions.Expect(Node(page, "branch-1")).Not.ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("path is not connected"));
+        await Assertions.Expect(page.GetByTestId("outline-branch-1")).ToContainTextAsync("yes → Send a message (send-1), no → Send a message (send-2)");
+
+        // The panels: a condition on the If node; big orders by email, the rest by SMS, both to the customer.
+        await Node(page, "branch-1").ClickAsync();
+        await page.Locator("input[data-testid=step-0-expression]").FillAsync("record.Number(\"amount\") > 1000");
+        await Node(page, "send-1").ClickAsync();
+        await page.GetByTestId("step-1-template").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("order-ready") }).ClickAsync();
+        await page.Locator("input[data-testid=step-1-to-customer]").CheckAsync();
+        await Node(page, "send-2").ClickAsync();
+        await page.Locator("input[data-testid=step-2-channel-email]").UncheckAsync();
+        await page.Locator("input[data-testid=step-2-channel-sms]").CheckAsync();
+        await page.GetByTestId("step-2-template").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("order-ready") }).ClickAsync();
+        await page.Locator("input[data-testid=step-2-to-customer]").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("flow-checks")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+
+        // A node dragged to a new place keeps it.
+        var before = (await Node(page, "send-2").BoundingBoxAsync())!;
+        await DragAsync(page, Head(page, "send-2"), Head(page, "send-2"), dx: 120, dy: 40);
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=node-send-2]').getBoundingClientRect().x > {before.X + 60}");
+
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        using var api = browser.App.CreateApiClient();
+        var saved = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/big-order-follow-up")).GetProperty("definition");
+        var layout = saved.GetProperty("layout");
+        Assert.Equal(["trigger", "branch-1", "send-1", "send-2"], layout.EnumerateObject().Select(p => p.Name));
+        var steps = saved.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal("branch-1", steps[0].GetProperty("id").GetString());
+        Assert.Equal("send-1", steps[0].GetProperty("then").GetString());
+        Assert.Equal("send-2", steps[0].GetProperty("else").GetString());
+
+        // Reloaded, the same drawing: the same nodes in the same places, three arrows.
+        var reloaded = await browser.OpenAsync("/flows/big-order-follow-up");
+        await reloaded.SetViewportSizeAsync(1440, 1100);
+        await Assertions.Expect(Node(reloaded, "send-2")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(reloaded.Locator(".diagram-link")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+        await Assertions.Expect(reloaded.GetByTestId("outline-trigger")).ToContainTextAsync("→ If / otherwise (branch-1)");
+        var x = layout.GetProperty("send-2").GetProperty("x").GetDouble();
+        var again = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/big-order-follow-up")).GetProperty("definition").GetProperty("layout");
+        Assert.Equal(x, again.GetProperty("send-2").GetProperty("x").GetDouble());
+
+        await reloaded.GetByTestId("publish").ClickAsync();
+        await reloaded.GetByTestId("confirm-publish").ClickAsync();
+        await Assertions.Expect(reloaded.GetByText("Published v1")).ToBeVisibleAsync(Patient);
+
+        await api.PutAsJsonAsync("/api/v1/records/order/CANVAS-BIG", new { status = "new", contacts = new { customer = "ola" }, data = new { amount = 1500 } });
+        await api.PutAsJsonAsync("/api/v1/records/order/CANVAS-SMALL", new { status = "new", contacts = new { customer = "ola" }, data = new { amount = "250" } });
+        var sent = (await api.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?flow=big-order-follow-up")).GetProperty("items").EnumerateArray()
+            .Select(d => (Record: d.GetProperty("recordKey").GetString(), Channel: d.GetProperty("channel").GetString(), To: d.GetProperty("contactKey").GetString()))
+            .OrderBy(d => d.Record).ToList();
+        Assert.Equal([("CANVAS-BIG", "email", "ola"), ("CANVAS-SMALL", "sms", "ola")], sent);
+    }
+
+    [Fact]
+    public async Task Outline_KeyboardOnly_BuildsAFlow()
+    {
+        var page = await browser.OpenAsync("/flows/keyboard-flow?new=true&name=Keyboard%20flow&start=empty");
+        await Assertions.Expect(page.GetByTestId("outline-trigger")).ToBeVisibleAsync(Patient);
+
+        // Into the outline's "Add a step" menu and down to "Send a message", by keys alone.
+        await page.GetByTestId("outline-add").Locator("button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("outline-add-send").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("outline-send-1")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByTestId("outline-trigger")).ToContainTextAsync("→ Send a message (send-1)");
+
+        // The new step is open in the editor: tick in-app, pick a template and the assignees.
+        await page.Locator("input[data-testid=step-0-channel-email]").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Locator("input[data-testid=step-0-channel-inApp]").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Locator("input[data-testid=step-0-to-assignees]").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByTestId("step-0-template").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync(Patient);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(Node(page, "send-1")).ToContainTextAsync("Task due soon", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("flow-checks")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("save-flow").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        using var api = browser.App.CreateApiClient();
+        var step = Assert.Single((await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/keyboard-flow")).GetProperty("definition").GetProperty("steps").EnumerateArray());
+        Assert.Equal(["inApp"], step.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("task-due-soon", step.GetProperty("template").GetString());
+        Assert.Equal(["assignees"], step.GetProperty("recipients").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task UnknownFlow_SaysNotFound_InsteadOfAnEditor()
+    {
+        var page = await browser.OpenAsync("/flows/no-such-flow");
+
+        await Assertions.Expect(page.GetByTestId("empty-state")).ToContainTextAsync("There is no flow 'no-such-flow'", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("flow-canvas")).ToHaveCountAsync(0);
+    }
+}
