@@ -150,9 +150,13 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(Node(page, "send-1")).ToContainTextAsync("Task due soon", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("flow-checks")).ToHaveCountAsync(0);
 
-        await page.GetByTestId("save-flow").FocusAsync();
+        // Only once the list has closed and the button holds the focus does Enter belong to it.
+        var save = page.GetByTestId("save-flow");
+        await save.FocusAsync();
+        await Assertions.Expect(save).ToBeFocusedAsync(new() { Timeout = 30_000 });
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         using var api = browser.App.CreateApiClient();
