@@ -38,4 +38,10 @@ public sealed class ConditionRecord
     public DateTime Date(string field) => ConditionData.Date(Data, field);
 
     public bool Flag(string field) => ConditionData.Flag(Data, field);
+
+    /// <summary><c>record.AddWorkingDays(now, 2)</c>: a time moved by working days (Monday to Friday, minus holidays), at most 1,000 either way.</summary>
+    public DateTime AddWorkingDays(DateTime from, int days) => Calendar.Shift(
+        from, Math.Min(Math.Abs(days), 1000), Definitions.TimeUnit.WorkingDays, days < 0 ? Definitions.OffsetDirection.Before : Definitions.OffsetDirection.After);
+
+    internal Triggers.WorkCalendar Calendar { get; init; } = new();
 }

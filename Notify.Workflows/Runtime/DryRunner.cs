@@ -43,7 +43,7 @@ public sealed class DryRunner(
         var context = (DateTime at) => new StepContext
         {
             RunId = Guid.Empty, FlowKey = flowKey, Event = e, Record = e.Current, RecordType = type, Now = at, FlowRequired = flow.Required,
-            Reads = new DbStepReads(db, organisation),
+            Reads = new DbStepReads(db, organisation), Calendar = calendar,
         };
         await StepsAsync(flow, context, result, now, ct);
         return result.ToResult();

@@ -15,7 +15,8 @@ namespace Notify.Workflows.Runtime;
 /// Steps only decide; the deliveries they decide are added to the unit of work here, once per delivery key.
 /// </summary>
 public sealed class RunExecutor(
-    StepRegistry steps, PublishedFlowCache flows, Organisation.OrganisationSettingsStore organisation, IOptions<EngineOptions> options, ILogger<RunExecutor> logger)
+    StepRegistry steps, PublishedFlowCache flows, Organisation.OrganisationSettingsStore organisation, Triggers.WorkCalendar calendar,
+    IOptions<EngineOptions> options, ILogger<RunExecutor> logger)
 {
     private const int MaxStepsPerPass = 200;
 
@@ -81,7 +82,7 @@ public sealed class RunExecutor(
         var context = new StepContext
         {
             RunId = run.Id, FlowKey = run.FlowKey, Event = e, Record = seen, RecordType = type, Now = now,
-            FlowRequired = flow.Definition.Required, Reads = reads,
+            FlowRequired = flow.Definition.Required, Reads = reads, Calendar = calendar,
         };
         await StepsAsync(run, flow.Definition, context, decided, ct);
     }

@@ -28,5 +28,8 @@ public sealed class StepContext
     /// <summary>Contacts, groups and templates: everything a step may read beyond the record and the event.</summary>
     public required IStepReads Reads { get; init; }
 
-    public ConditionInput ToConditionInput() => ConditionInputFactory.Create(Event, Record, RecordType, Now);
+    /// <summary>Working days and holidays, for conditions that count in working days.</summary>
+    public Triggers.WorkCalendar Calendar { get; init; } = new();
+
+    public ConditionInput ToConditionInput() => ConditionInputFactory.Create(Event, Record, RecordType, Now, Calendar);
 }
