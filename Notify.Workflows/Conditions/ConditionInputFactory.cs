@@ -6,7 +6,7 @@ namespace Notify.Workflows.Conditions;
 /// <summary>Builds what conditions see from an event and a record, and says it back in words for the journal.</summary>
 public static class ConditionInputFactory
 {
-    public static ConditionInput Create(RecordEvent e, RecordSnapshot record, RecordType type, DateTime now, Triggers.WorkCalendar? calendar = null) => new(
+    public static ConditionInput Create(RecordEvent e, RecordSnapshot record, RecordType type, DateTime now, Triggers.WorkCalendar? calendar = null, TimeZoneInfo? zone = null) => new(
         new ConditionEvent
         {
             Type = e.Type,
@@ -15,16 +15,17 @@ public static class ConditionInputFactory
             AddedAssignees = e.AddedAssignees.ToList(),
             Data = Plain(e.DataJson),
         },
-        ToRecord(record, type, calendar),
-        ToRecord(e.Previous ?? new RecordSnapshot { Type = record.Type, Key = record.Key }, type, calendar),
+        ToRecord(record, type, calendar, zone),
+        ToRecord(e.Previous ?? new RecordSnapshot { Type = record.Type, Key = record.Key }, type, calendar, zone),
         now);
 
     public static string Describe(ConditionInput input) =>
         $"record.Status='{input.Record.Status}', previous.Status='{input.Previous.Status}', event.Type='{input.Event.Type}'" +
         (input.Record.HasDeadline ? $", record.Deadline={input.Record.Deadline:u}" : "") + $", now={input.Now:u}";
 
-    private static ConditionRecord ToRecord(RecordSnapshot s, RecordType type, Triggers.WorkCalendar? calendar) => new()
+    private static ConditionRecord ToRecord(RecordSnapshot s, RecordType type, Triggers.WorkCalendar? calendar, TimeZoneInfo? zone) => new()
     {
+        Zone = zone ?? TimeZoneInfo.Utc,
         Calendar = calendar ?? new Triggers.WorkCalendar(),
         Type = s.Type,
         Key = s.Key,

@@ -43,5 +43,14 @@ public sealed class ConditionRecord
     public DateTime AddWorkingDays(DateTime from, int days) => Calendar.Shift(
         from, Math.Min(Math.Abs(days), 1000), Definitions.TimeUnit.WorkingDays, days < 0 ? Definitions.OffsetDirection.Before : Definitions.OffsetDirection.After);
 
+    /// <summary><c>record.Day(2026, 12, 24)</c>: the start of that day in the organisation's time zone, as UTC like every other time here.</summary>
+    public DateTime Day(int year, int month, int day)
+    {
+        var midnight = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(Zone.IsInvalidTime(midnight) ? midnight.AddHours(1) : midnight, Zone); // where clocks skip midnight, the day starts at 01:00
+    }
+
     internal Triggers.WorkCalendar Calendar { get; init; } = new();
+
+    internal TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 }

@@ -29,7 +29,7 @@ public sealed class RulesEngineConditionEvaluator : IConditionEvaluator
     {
         if (string.IsNullOrWhiteSpace(expression))
         {
-            return "The condition is empty.";
+            return "The condition is not finished: add a condition and fill in each part of it.";
         }
 
         try

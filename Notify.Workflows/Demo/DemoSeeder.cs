@@ -61,7 +61,12 @@ public sealed class DemoSeeder(
         {
             Status = "new", Title = "Bike service, 2 wheels",
             Contacts = new Dictionary<string, string> { ["customer"] = "ola" },
-            Data = new Dictionary<string, JsonElement> { ["pickup"] = JsonSerializer.SerializeToElement("Storgata 1, Oslo") },
+            Data = new Dictionary<string, JsonElement>
+            {
+                ["pickup"] = JsonSerializer.SerializeToElement("Storgata 1, Oslo"),
+                ["amount"] = JsonSerializer.SerializeToElement(1250),
+                ["pickup_from"] = JsonSerializer.SerializeToElement(time.GetUtcNow().AddDays(1)),
+            },
         };
         await ingest.UpsertRecordAsync("order", "AO1000", order, ct);
         await ingest.UpsertRecordAsync("order", "AO1000", order with { Status = "ready" }, ct);

@@ -16,7 +16,8 @@ namespace Notify.Workflows.Runtime;
 /// to their end.
 /// </summary>
 public sealed class DryRunner(
-    IDbContextFactory<NotifyDbContext> dbFactory, StepRegistry steps, WorkCalendar calendar, TimeProvider time, Organisation.OrganisationSettingsStore organisation)
+    IDbContextFactory<NotifyDbContext> dbFactory, StepRegistry steps, WorkCalendar calendar, TimeProvider time, Organisation.OrganisationSettingsStore organisation,
+    Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions> place)
 {
     private const int MaxSteps = 200;
 
@@ -43,7 +44,7 @@ public sealed class DryRunner(
         var context = (DateTime at) => new StepContext
         {
             RunId = Guid.Empty, FlowKey = flowKey, Event = e, Record = e.Current, RecordType = type, Now = at, FlowRequired = flow.Required,
-            Reads = new DbStepReads(db, organisation), Calendar = calendar,
+            Reads = new DbStepReads(db, organisation), Calendar = calendar, Zone = place.Value.Zone,
         };
         await StepsAsync(flow, context, result, now, ct);
         return result.ToResult();

@@ -16,7 +16,7 @@ namespace Notify.Workflows.Runtime;
 /// </summary>
 public sealed class RunExecutor(
     StepRegistry steps, PublishedFlowCache flows, Organisation.OrganisationSettingsStore organisation, Triggers.WorkCalendar calendar,
-    IOptions<EngineOptions> options, ILogger<RunExecutor> logger)
+    IOptions<Organisation.OrganisationOptions> place, IOptions<EngineOptions> options, ILogger<RunExecutor> logger)
 {
     private const int MaxStepsPerPass = 200;
 
@@ -82,7 +82,7 @@ public sealed class RunExecutor(
         var context = new StepContext
         {
             RunId = run.Id, FlowKey = run.FlowKey, Event = e, Record = seen, RecordType = type, Now = now,
-            FlowRequired = flow.Definition.Required, Reads = reads, Calendar = calendar,
+            FlowRequired = flow.Definition.Required, Reads = reads, Calendar = calendar, Zone = place.Value.Zone,
         };
         await StepsAsync(run, flow.Definition, context, decided, ct);
     }

@@ -31,5 +31,8 @@ public sealed class StepContext
     /// <summary>Working days and holidays, for conditions that count in working days.</summary>
     public Triggers.WorkCalendar Calendar { get; init; } = new();
 
-    public ConditionInput ToConditionInput() => ConditionInputFactory.Create(Event, Record, RecordType, Now, Calendar);
+    /// <summary>The organisation's time zone: a day in a condition starts at midnight here.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    public ConditionInput ToConditionInput() => ConditionInputFactory.Create(Event, Record, RecordType, Now, Calendar, Zone);
 }

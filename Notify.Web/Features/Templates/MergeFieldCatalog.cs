@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Notify.Domain.Templates;
 using Notify.Workflows.Persistence;
@@ -24,27 +23,9 @@ public sealed class MergeFieldCatalog(IDbContextFactory<NotifyDbContext> dbFacto
         var records = db.Records.AsNoTracking();
         if (types.Count > 0) records = records.Where(r => types.Contains(r.Type));
         var data = await records.OrderByDescending(r => r.UpdatedAt).Take(Sample).Select(r => r.DataJson).ToListAsync(ct);
-        var seen = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var json in data)
-        {
-            using var document = JsonDocument.Parse(json);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                seen.TryAdd(property.Name, Kind(property.Value));
-            }
-        }
+        var seen = Notify.Domain.Common.JsonValueKinds.Keys(data);
 
         return MergeFields.All.Concat(seen.Select(kv => new MergeField("Record data", $"record.data.{kv.Key}", $"{kv.Key.Replace('_', ' ')} ({kv.Value})",
             kv.Value == "date" ? "date: '%d.%m %H:%M'" : null))).ToList();
     }
-
-    private static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "yes/no",
-        JsonValueKind.String when DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out _) => "date",
-        JsonValueKind.Array => "list",
-        JsonValueKind.Object => "group",
-        _ => "text",
-    };
 }

@@ -89,13 +89,12 @@ public sealed partial class ConditionReader(ConditionWriter writer)
         }
     }
 
-    private DateOnly? DayOf(Match m)
+    private static DateOnly? DayOf(Match m)
     {
         int G(string name) => int.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture);
         try
         {
-            var utc = new DateTime(G("y"), G("mo"), G("d"), G("h"), G("mi"), G("s"), DateTimeKind.Utc);
-            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, writer.Zone));
+            return new DateOnly(G("y"), G("mo"), G("d"));
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -164,7 +163,7 @@ public sealed partial class ConditionReader(ConditionWriter writer)
     [GeneratedRegex(@"(?<![\w.])-?\d+(?:\.\d+)?m?(?![\w(])")]
     private static partial Regex NumberLiteral();
 
-    [GeneratedRegex(@"DateTime\((?<y>\d{1,4}), (?<mo>\d{1,2}), (?<d>\d{1,2}), (?<h>\d{1,2}), (?<mi>\d{1,2}), (?<s>\d{1,2})\)")]
+    [GeneratedRegex(@"record\.Day\((?<y>\d{1,4}), (?<mo>\d{1,2}), (?<d>\d{1,2})\)")]
     private static partial Regex DayLiteral();
 
     [GeneratedRegex(@"(?:now\.Add(?<unit>Minutes|Hours|Days)|record\.Add(?<unit>WorkingDays)\(now,)\(? ?(?<n>-?\d+)\)")]

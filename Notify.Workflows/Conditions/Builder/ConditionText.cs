@@ -51,12 +51,8 @@ public static class ConditionText
         return decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>The start of a local day, in UTC, as a constructor the expression language understands.</summary>
-    public static string StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var utc = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
-        return string.Create(CultureInfo.InvariantCulture, $"DateTime({utc.Year}, {utc.Month}, {utc.Day}, {utc.Hour}, {utc.Minute}, {utc.Second})");
-    }
+    /// <summary>A day as the expression language reads it: midnight in the organisation's time zone (<c>record.Day(2026, 12, 24)</c>).</summary>
+    public static string Day(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"record.Day({day.Year}, {day.Month}, {day.Day})");
 
     /// <summary>Values listed as "a, b, c", in order, without blanks or repeats.</summary>
     public static IReadOnlyList<string> Values(string? text) =>

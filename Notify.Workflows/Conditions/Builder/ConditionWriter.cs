@@ -3,14 +3,12 @@ using Notify.Workflows.Definitions;
 
 namespace Notify.Workflows.Conditions.Builder;
 
-/// <summary>Writes built rows as the RulesEngine expression the flow stores; dates are days in the organisation's time zone.</summary>
-public sealed class ConditionWriter(ConditionFields fields, TimeZoneInfo zone)
+/// <summary>Writes built rows as the RulesEngine expression the flow stores; a day is <c>record.Day(y, m, d)</c>, midnight in the organisation's time zone.</summary>
+public sealed class ConditionWriter(ConditionFields fields)
 {
     public const int MaxAmount = 1000;
 
     public ConditionFields Fields => fields;
-
-    public TimeZoneInfo Zone => zone;
 
     /// <summary>The expression, or "" while any row is incomplete (its problem says what is missing).</summary>
     public string Write(ConditionGroup group)
@@ -91,7 +89,7 @@ public sealed class ConditionWriter(ConditionFields fields, TimeZoneInfo zone)
 
     private static string List(string value) => string.Join(", ", ConditionText.Values(value).Select(ConditionText.Quote));
 
-    private string Day(string value) => ConditionText.StartOfDay(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture), zone);
+    private static string Day(string value) => ConditionText.Day(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static string Shift(ConditionRow row, int sign)
     {

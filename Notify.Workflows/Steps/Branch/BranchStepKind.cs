@@ -37,7 +37,7 @@ public sealed class BranchStepKind : StepKind<BranchStepDefinition, BranchStep>
     }
 
     protected override string Describe(BranchStepDefinition step) =>
-        $"If {step.Expression}, go to {Target(step.Then)}; otherwise {Target(step.Else)}";
+        $"If {Conditions.Builder.ConditionSentence.Of(step.Expression)}, go to {Target(step.Then)}; otherwise {Target(step.Else)}";
 
     private static string Target(string? id) => id is null or StepDefinition.End ? "the end" : $"'{id}'";
 }

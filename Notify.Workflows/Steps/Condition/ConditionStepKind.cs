@@ -15,5 +15,5 @@ public sealed class ConditionStepKind : StepKind<ConditionStepDefinition, Condit
     protected override void Validate(ConditionStepDefinition step, string at, FlowCheck check, List<FieldError> errors) =>
         check.Expression(step.Expression, $"{at}.expression", errors);
 
-    protected override string Describe(ConditionStepDefinition step) => $"Only if {step.Expression}";
+    protected override string Describe(ConditionStepDefinition step) => $"Only if {Conditions.Builder.ConditionSentence.Of(step.Expression)}";
 }

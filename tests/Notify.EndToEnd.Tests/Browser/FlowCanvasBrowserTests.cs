@@ -33,6 +33,16 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
 
     private static ILocator Port(IPage page, string id, string exit) => Node(page, id).Locator($".exit-{exit}");
 
+    private const string Condition = "(record.Has(\"amount\") && record.Number(\"amount\") > 1000) && " +
+        "(record.Has(\"pickup_from\") && record.Date(\"pickup_from\") >= now && record.Date(\"pickup_from\") <= now.AddDays(14))";
+
+    private static async Task PickAsync(IPage page, string select, string option)
+    {
+        await page.GetByTestId(select).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+    }
+
     [Fact]
     public async Task BranchingFlow_DrawnWithTheMouse_SavedReloadedPublished_SendsWhatTheDrawingSays()
     {
@@ -69,8 +79,18 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("outline-branch-1")).ToContainTextAsync("yes → Send a message (send-1), no → Send a message (send-2)");
 
         // The panels: a condition on the If node; big orders by email, the rest by SMS, both to the customer.
+        // The condition from rows: a number field and a date field the demo's orders carry in their data.
         await Node(page, "branch-1").ClickAsync();
-        await page.Locator("input[data-testid=step-0-expression]").FillAsync("record.Number(\"amount\") > 1000");
+        await page.GetByTestId("step-0-condition-add-row").ClickAsync();
+        await PickAsync(page, "step-0-condition-0-field", "Record data: amount (number)");
+        await PickAsync(page, "step-0-condition-0-op", "is more than");
+        await page.Locator("input[data-testid=step-0-condition-0-value]").FillAsync("1 000");
+        await page.GetByTestId("step-0-condition-add-row").ClickAsync();
+        await PickAsync(page, "step-0-condition-1-field", "Record data: pickup from (date)");
+        await PickAsync(page, "step-0-condition-1-op", "is within the next");
+        await page.Locator("input[data-testid=step-0-condition-1-amount]").FillAsync("14");
+        await PickAsync(page, "step-0-condition-1-unit", "days");
+        await Assertions.Expect(page.GetByTestId("step-0-condition-written")).ToHaveTextAsync(Condition, new() { Timeout = 30_000 });
         await Node(page, "send-1").ClickAsync();
         await page.GetByTestId("step-1-template").ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("order-ready") }).ClickAsync();
@@ -97,6 +117,7 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         var steps = saved.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal("branch-1", steps[0].GetProperty("id").GetString());
         Assert.Equal("send-1", steps[0].GetProperty("then").GetString());
+        Assert.Equal(Condition, steps[0].GetProperty("expression").GetString());
         Assert.Equal("send-2", steps[0].GetProperty("else").GetString());
 
         // Reloaded, the same drawing: the same nodes in the same places, three arrows.
@@ -113,12 +134,14 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         await reloaded.GetByTestId("confirm-publish").ClickAsync();
         await Assertions.Expect(reloaded.GetByText("Published v1")).ToBeVisibleAsync(Patient);
 
-        await api.PutAsJsonAsync("/api/v1/records/order/CANVAS-BIG", new { status = "new", contacts = new { customer = "ola" }, data = new { amount = 1500 } });
-        await api.PutAsJsonAsync("/api/v1/records/order/CANVAS-SMALL", new { status = "new", contacts = new { customer = "ola" }, data = new { amount = "250" } });
+        var soon = DateTimeOffset.UtcNow.AddDays(3);
+        await api.PutAsJsonAsync("/api/v1/records/order/CANVAS-BIG", new { status = "new", contacts = new { customer = "ola" }, data = new { amount = 1500, pickup_from = soon } });
+        await api.PutAsJsonAsync("/api/v1/records/order/CANVAS-SMALL", new { status = "new", contacts = new { customer = "ola" }, data = new { amount = "250", pickup_from = soon } });
+        await api.PutAsJsonAsync("/api/v1/records/order/CANVAS-LATER", new { status = "new", contacts = new { customer = "ola" }, data = new { amount = 5000, pickup_from = soon.AddDays(30) } });
         var sent = (await api.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?flow=big-order-follow-up")).GetProperty("items").EnumerateArray()
             .Select(d => (Record: d.GetProperty("recordKey").GetString(), Channel: d.GetProperty("channel").GetString(), To: d.GetProperty("contactKey").GetString()))
             .OrderBy(d => d.Record).ToList();
-        Assert.Equal([("CANVAS-BIG", "email", "ola"), ("CANVAS-SMALL", "sms", "ola")], sent);
+        Assert.Equal([("CANVAS-BIG", "email", "ola"), ("CANVAS-LATER", "sms", "ola"), ("CANVAS-SMALL", "sms", "ola")], sent);
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public sealed class FlowDesignerBrowserTests(BrowserFixture browser) : IClassFix
         // A condition before the message, added between the trigger and the first step.
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add a step before step 1" }).ClickAsync();
         await page.GetByTestId("add-condition").ClickAsync();
-        var condition = page.Locator("input[data-testid=step-0-expression]");
+        await page.Locator("input[data-testid=step-0-condition-advanced]").CheckAsync(); // typed by hand, behind the switch
+        var condition = page.Locator("input[data-testid=step-0-condition-expression]");
         await condition.FillAsync("record.Title.Contains(");
 
         // The send step is now step 2: to everyone assigned, in the app, with the due-soon template (which has no email text).

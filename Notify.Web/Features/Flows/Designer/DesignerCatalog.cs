@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Common;
+using Notify.Workflows.Conditions.Builder;
 using Notify.Workflows.Persistence;
 
 namespace Notify.Web.Features.Flows.Designer;
@@ -7,8 +9,11 @@ namespace Notify.Web.Features.Flows.Designer;
 public sealed record DesignerCatalog(
     IReadOnlyList<(string Type, string Name)> RecordTypes,
     IReadOnlyList<DesignerTemplate> Templates,
-    IReadOnlyList<string> Roles)
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<DesignerDataField>? DataFields = null)
 {
+    private const int SamplePerType = 200;
+
     /// <summary>Roles every record has, whatever its contacts: its assignees, and those just assigned.</summary>
     public static readonly IReadOnlyList<string> BuiltInRoles = ["assignees", "newAssignees"];
 
@@ -22,10 +27,40 @@ public sealed record DesignerCatalog(
         var contacts = await db.Records.AsNoTracking().OrderByDescending(r => r.UpdatedAt).Take(500).Select(r => r.Contacts).ToListAsync(ct);
         var roles = contacts.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
+        // Data fields as host systems send them, per record type and per custom event type, with the kind of value seen.
+        var fields = new List<DesignerDataField>();
+        foreach (var type in types)
+        {
+            var data = await db.Records.AsNoTracking().Where(r => r.Type == type.Type).OrderByDescending(r => r.UpdatedAt).Take(SamplePerType)
+                .Select(r => r.DataJson).ToListAsync(ct);
+            fields.AddRange(JsonValueKinds.Keys(data).Select(kv => new DesignerDataField("record", type.Type, kv.Key, kv.Value)));
+        }
+
+        var events = await db.Events.AsNoTracking().Where(e => !e.Type.StartsWith("record.") && e.DataJson != "{}")
+            .OrderByDescending(e => e.OccurredAt).Take(SamplePerType).Select(e => new { e.Type, e.DataJson }).ToListAsync(ct);
+        foreach (var byType in events.GroupBy(e => e.Type))
+        {
+            fields.AddRange(JsonValueKinds.Keys(byType.Select(e => e.DataJson)).Select(kv => new DesignerDataField("event", byType.Key, kv.Key, kv.Value)));
+        }
+
         return new DesignerCatalog(
             types.Select(t => (t.Type, t.Name)).ToList(),
             templates.Select(t => new DesignerTemplate(t.Key, t.Name, t.Content)).ToList(),
-            roles.Concat(BuiltInRoles).ToList());
+            roles.Concat(BuiltInRoles).ToList(),
+            fields);
+    }
+
+    /// <summary>
+    /// What a condition in this flow can test: the built-in fields, and the data fields seen on records of the flow's record
+    /// types (every type when it names none) and on its custom event; a key seen with two kinds reads as text.
+    /// </summary>
+    public ConditionFields ConditionFieldsFor(FlowDesign design)
+    {
+        var own = (DataFields ?? []).Where(f => f.Owner == "record"
+            ? design.RecordTypes.Count == 0 || design.RecordTypes.Contains(f.Scope, StringComparer.Ordinal)
+            : design.Event == FlowDesign.CustomEvent && f.Scope == design.CustomEventType.Trim());
+        return new ConditionFields(own.Where(f => f.Type is not null).GroupBy(f => (f.Owner, f.Key))
+            .Select(g => ConditionField.Data(g.Key.Owner, g.Key.Key, g.Select(f => f.Type!.Value).Distinct().Count() == 1 ? g.First().Type!.Value : FieldType.Text)));
     }
 
     /// <summary>The roles to show as tick boxes: the known ones plus any the flow already uses.</summary>
@@ -38,3 +73,4 @@ public sealed record DesignerTemplate(string Key, string Name, Notify.Domain.Tem
 {
     public bool Covers(string channel) => !Notify.Domain.Messaging.ChannelNames.TryParse(channel, out var c) || Content.Has(c);
 }
+

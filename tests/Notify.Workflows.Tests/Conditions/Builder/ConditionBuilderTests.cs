@@ -5,10 +5,9 @@ namespace Notify.Workflows.Tests.Conditions.Builder;
 
 public class ConditionBuilderTests
 {
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
     private readonly RulesEngineConditionEvaluator _evaluator = new();
 
-    private static ConditionWriter Writer() => new(ConditionRowCases.Fields(), Oslo);
+    private static ConditionWriter Writer() => new(ConditionRowCases.Fields());
 
     public static TheoryData<int> Cases() => [.. Enumerable.Range(0, ConditionRowCases.All.Length)];
 
@@ -171,6 +170,19 @@ public class ConditionBuilderTests
         var row = new ConditionRow { Field = "record.deadline", Operator = ConditionOperator.WithinTheNext, Amount = 0 };
 
         Assert.Equal("amount", Writer().Check(row)?.Input);
+    }
+
+    [Theory]
+    [InlineData("!record.IsDone", "it is not done")]
+    [InlineData("record.Status == \"ready\"", "status is \"ready\"")]
+    [InlineData("(record.Has(\"amount\") && record.Number(\"amount\") > 1000) && (record.HasDeadline && record.Deadline > record.AddWorkingDays(now, 2))",
+        "amount is more than 1000 and deadline is more than 2 working days away")]
+    [InlineData("event.ToStatus in (\"ready\", \"done\") || (now < record.Day(2026, 12, 24) || record.Flag(\"vip\"))",
+        "changed to status is ready or done or (now is before 24 Dec 2026 or vip is yes)")]
+    [InlineData("record.Data[\"amount\"] > 1", "record.Data[\"amount\"] > 1")]
+    public void Sentence_SaysABuiltConditionInWords_AndAnyOtherAsWritten(string expression, string words)
+    {
+        Assert.Equal(words, ConditionSentence.Of(expression));
     }
 
     private bool Judge(string expression, Action<ConditionSample> setup)

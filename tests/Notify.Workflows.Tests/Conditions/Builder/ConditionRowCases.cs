@@ -24,7 +24,7 @@ public static class ConditionRowCases
         ConditionField.Data("event", "reason", FieldType.Text),
     ]);
 
-    private const string Christmas = "DateTime(2026, 12, 23, 23, 0, 0)"; // 24 Dec 2026 00:00 in Oslo
+    private const string Christmas = "record.Day(2026, 12, 24)"; // midnight in Oslo: 23:00 UTC the day before
 
     public static readonly Case[] All =
     [
@@ -77,7 +77,7 @@ public static class ConditionRowCases
         new("record.data.starts", ConditionOperator.WithinTheNext, "", "record.Has(\"starts\") && record.Date(\"starts\") >= now && record.Date(\"starts\") <= now.AddHours(24)",
             s => s.Data["starts"] = "2026-11-21T09:00:00Z", s => s.Data["starts"] = "2026-11-21T11:00:00Z", Amount: 24),
         new("now", ConditionOperator.Before, "2026-12-24", $"now < {Christmas}", _ => { }, s => s.Now = new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
-        new("now", ConditionOperator.OnOrAfter, "2026-11-20", "now >= DateTime(2026, 11, 19, 23, 0, 0)", _ => { }, s => s.Now = new DateTime(2026, 11, 19, 22, 0, 0, DateTimeKind.Utc)),
+        new("now", ConditionOperator.OnOrAfter, "2026-11-20", "now >= record.Day(2026, 11, 20)", _ => { }, s => s.Now = new DateTime(2026, 11, 19, 22, 0, 0, DateTimeKind.Utc)),
 
         // Yes/no
         new("record.done", ConditionOperator.IsYes, "", "record.IsDone", s => s.IsDone = true, _ => { }),

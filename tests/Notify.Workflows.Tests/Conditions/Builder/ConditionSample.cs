@@ -6,6 +6,8 @@ namespace Notify.Workflows.Tests.Conditions.Builder;
 /// <summary>A record, its event and the time, set up field by field for one condition row to judge.</summary>
 public sealed class ConditionSample
 {
+    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
     public static readonly DateTime Friday = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
 
     public string Status { get; set; } = "new";
@@ -35,7 +37,7 @@ public sealed class ConditionSample
         new ConditionRecord
         {
             Type = "order", Key = "AO1", Status = Status, Title = Title, Deadline = Deadline ?? DateTime.MinValue, HasDeadline = Deadline is not null,
-            IsDone = IsDone, Assignees = Assignees, Data = Data, Calendar = new WorkCalendar(),
+            IsDone = IsDone, Assignees = Assignees, Data = Data, Calendar = new WorkCalendar(), Zone = Oslo,
         },
         new ConditionRecord { Type = "order", Key = "AO1", Status = PreviousStatus },
         Now);
