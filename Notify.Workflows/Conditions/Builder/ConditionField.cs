@@ -6,6 +6,12 @@ namespace Notify.Workflows.Conditions.Builder;
 /// </summary>
 public sealed record ConditionField(string Id, string Label, string Group, FieldType Type, string Accessor, string? Empty, string? NotEmpty)
 {
+    /// <summary>The comparisons that make sense for this field, when fewer than its type offers ("now" is only before or after a day).</summary>
+    public IReadOnlyList<ConditionOperator>? Only { get; init; }
+
+    /// <summary>The comparisons this field offers.</summary>
+    public IReadOnlyList<ConditionOperator> Operators => Only ?? ConditionOperators.For(Type, NotEmpty is not null);
+
     /// <summary>A field of a record's or an event's free data, read as its type (<c>record.Number("amount")</c>).</summary>
     public static ConditionField Data(string owner, string key, FieldType type)
     {

@@ -15,7 +15,7 @@ public sealed class ConditionFields
         new("event.fromStatus", "Changed from status", "Event", FieldType.Text, "event.FromStatus", "event.FromStatus == \"\"", "event.FromStatus != \"\""),
         new("event.toStatus", "Changed to status", "Event", FieldType.Text, "event.ToStatus", "event.ToStatus == \"\"", "event.ToStatus != \"\""),
         new("event.addedAssignees", "Newly assigned", "Event", FieldType.List, "event.AddedAssignees", "event.AddedAssignees.Count == 0", "event.AddedAssignees.Count > 0"),
-        new("now", "Now", "Time", FieldType.Date, "now", null, null),
+        new("now", "Now", "Time", FieldType.Date, "now", null, null) { Only = [ConditionOperator.Before, ConditionOperator.OnOrAfter] },
     ];
 
     private readonly List<ConditionField> _all;

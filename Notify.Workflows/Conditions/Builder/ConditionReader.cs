@@ -44,7 +44,7 @@ public sealed partial class ConditionReader(ConditionWriter writer)
             var numbers = NumberLiteral().Matches(StringLiteral().Replace(rest, " ")).Select(m => m.Value).ToList();
             var day = DayLiteral().Match(rest);
             var shift = ShiftLiteral().Match(rest);
-            foreach (var op in ConditionOperators.For(field.Type, field.NotEmpty is not null))
+            foreach (var op in field.Operators)
             {
                 var row = new ConditionRow { Field = field.Id, Operator = op };
                 switch (ConditionOperators.Operand(op))

@@ -21,7 +21,7 @@ public sealed class ConditionWriter(ConditionFields fields)
     public RowProblem? Check(ConditionRow row)
     {
         if (fields.ById(row.Field) is not { } field) return new("field", "Pick what to test.");
-        if (!ConditionOperators.For(field.Type, field.NotEmpty is not null).Contains(row.Operator))
+        if (!field.Operators.Contains(row.Operator))
             return new("operator", $"Pick how to compare {field.Label}.");
         var values = ConditionText.Values(row.Value);
         return ConditionOperators.Operand(row.Operator) switch

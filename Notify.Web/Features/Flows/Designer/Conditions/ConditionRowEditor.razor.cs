@@ -26,7 +26,7 @@ public partial class ConditionRowEditor
 
     private FieldType Type => Field?.Type ?? FieldType.Text;
 
-    private IReadOnlyList<ConditionOperator> Operators => Field is { } f ? ConditionOperators.For(f.Type, f.NotEmpty is not null) : [];
+    private IReadOnlyList<ConditionOperator> Operators => Field?.Operators ?? [];
 
     private RowProblem? Problem => Writer.Check(Row);
 
