@@ -6,14 +6,19 @@ using Notify.Tests.Shared;
 
 namespace Notify.EndToEnd.Tests.Browser;
 
-/// <summary>The app on a real loopback port, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+/// <summary>The app on a real loopback port (on SQLite, or what <see cref="SettingsAsync"/> says), and Debian's Chromium driven by Playwright.</summary>
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowserContext? _context;
+    private NotifyAppFactory? _app;
 
     /// <summary>The app; its send step throws for the records <see cref="PoisonedRecords"/> names, as a broken dependency would.</summary>
-    public NotifyAppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Notify:Engine:MaxAttempts"] = "1" }, services: PoisonedRecords.Install);
+    public NotifyAppFactory App => _app ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>The app's settings beyond the defaults of <see cref="NotifyAppFactory"/>.</summary>
+    protected virtual Task<Dictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult(new Dictionary<string, string?> { ["Notify:Engine:MaxAttempts"] = "1" });
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -21,6 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _app = new NotifyAppFactory(settings: await SettingsAsync(), services: PoisonedRecords.Install);
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
@@ -64,10 +70,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
-        await App.DisposeAsync();
+        if (_app is not null) await _app.DisposeAsync();
     }
 }

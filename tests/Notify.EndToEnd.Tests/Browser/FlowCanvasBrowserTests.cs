@@ -44,7 +44,10 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
-    public async Task BranchingFlow_DrawnWithTheMouse_SavedReloadedPublished_SendsWhatTheDrawingSays()
+    public Task BranchingFlow_DrawnWithTheMouse_SavedReloadedPublished_SendsWhatTheDrawingSays() => DrawSaveAndRunABranchingFlowAsync(browser);
+
+    /// <summary>The whole story on whichever database the fixture's app uses.</summary>
+    internal static async Task DrawSaveAndRunABranchingFlowAsync(BrowserFixture browser)
     {
         var page = await browser.OpenAsync("/flows");
         await page.SetViewportSizeAsync(1440, 1100); // the whole canvas on screen, so every drag lands where it aims
@@ -187,6 +190,49 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         Assert.Equal(["inApp"], step.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("task-due-soon", step.GetProperty("template").GetString());
         Assert.Equal(["assignees"], step.GetProperty("recipients").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task PaletteDrag_ArrowAndNodeDeleted_WithConfirmation_AndUndoBringsTheNodeBack()
+    {
+        var page = await browser.OpenAsync("/flows/canvas-edits?new=true&name=Canvas%20edits&start=deadline-reminders");
+        await page.SetViewportSizeAsync(1440, 1100);
+        await Assertions.Expect(Node(page, "overdue")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(5, new() { Timeout = 30_000 });
+
+        // A Wait dragged from the palette onto the canvas lands as a node of its own, connected to nothing.
+        var area = (await page.Locator(".flow-canvas-area").BoundingBoxAsync())!;
+        await page.GetByTestId("palette-delay").DragToAsync(page.Locator(".flow-canvas-area"),
+            new LocatorDragToOptions { TargetPosition = new TargetPosition { X = area.Width - 160, Y = 120 } });
+        await Assertions.Expect(Node(page, "delay-1")).ToBeVisibleAsync(Patient);
+        var dropped = (await Node(page, "delay-1").BoundingBoxAsync())!;
+        Assert.True(dropped.X > area.X + area.Width / 2, "the node lands where it was dropped, not below the others as a click would put it");
+        await Assertions.Expect(page.GetByTestId("outline-delay-1")).ToBeVisibleAsync();
+        await Assertions.Expect(Node(page, "delay-1")).ToHaveAttributeAsync("title", NeverRuns, Slow);
+
+        // The arrow from the reminder to the wait, clicked and deleted: the reminder is now where the run ends.
+        var from = (await Port(page, "remind", "next").BoundingBoxAsync())!;
+        var to = (await Head(page, "until-after").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(from.X + from.Width / 2, (from.Y + from.Height + to.Y) / 2);
+        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(4, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("outline-remind")).ToContainTextAsync("→ the end");
+        await Assertions.Expect(Node(page, "until-after")).ToHaveAttributeAsync("title", NeverRuns, Slow);
+
+        // The wait itself: Delete asks first; Cancel keeps it, Remove takes it away, Undo brings it back.
+        await Head(page, "until-after").ClickAsync();
+        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(page.GetByText("Remove 'Until an hour after the deadline' (until-after)?", new() { Exact = false })).ToBeVisibleAsync(Patient);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(Node(page, "until-after")).ToBeVisibleAsync();
+        await page.GetByTestId("canvas-delete").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Remove", Exact = true }).ClickAsync();
+        await Assertions.Expect(Node(page, "until-after")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("outline-until-after")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("canvas-undo").ClickAsync();
+        await Assertions.Expect(Node(page, "until-after")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByTestId("outline-until-after")).ToBeVisibleAsync();
     }
 
     [Fact]
