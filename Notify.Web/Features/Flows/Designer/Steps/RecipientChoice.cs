@@ -10,6 +10,18 @@ public static class RecipientChoice
 
     public static string Others(IEnumerable<string> recipients) => string.Join(", ", recipients.Where(r => !IsRole(r)));
 
+    /// <summary>A recipient in words, as a tick box or a chip on the canvas shows it: "everyone assigned", "group workers", "ola".</summary>
+    public static string Label(string recipient) => recipient switch
+    {
+        "assignees" => "everyone assigned",
+        "newAssignees" => "those just assigned",
+        _ when recipient.StartsWith("group:", StringComparison.Ordinal) => $"group {recipient[6..]}",
+        _ when recipient.StartsWith("role:", StringComparison.Ordinal) => $"everyone with role {recipient[5..]}",
+        _ when recipient.StartsWith("link:", StringComparison.Ordinal) && recipient[5..].Split('/') is [var link, var role] => $"{role} of the {link}",
+        _ when recipient.Contains(':') => recipient[(recipient.IndexOf(':') + 1)..],
+        _ => recipient,
+    };
+
     public static List<string> Join(IEnumerable<string> roles, string others) =>
         roles.Concat(FlowDesign.SplitList(others)).Distinct(StringComparer.Ordinal).ToList();
 }
