@@ -9,8 +9,8 @@ public sealed record DryRunRequest(DryRunRecord? Record, DryRunEvent? Event = nu
 /// <summary>A record by type and key.</summary>
 public sealed record DryRunRecord(string Type, string Key);
 
-/// <summary>An event as the admin describes it: <c>record.status_changed</c> from new to ready, a custom type…</summary>
-public sealed record DryRunEvent(string Type, string? FromStatus = null, string? ToStatus = null);
+/// <summary>An event as the admin describes it: <c>record.status_changed</c> from new to ready, assigned to some, a custom type…</summary>
+public sealed record DryRunEvent(string Type, string? FromStatus = null, string? ToStatus = null, IReadOnlyList<string>? AddedAssignees = null);
 
 /// <summary>
 /// What the flow would do, with nothing stored, sent or scheduled: the steps it would take and why, the waits it
@@ -23,6 +23,7 @@ public sealed record DryRunStep(string StepId, string Kind, JournalVerdict Decis
 
 public sealed record DryRunWait(string StepId, DateTime Until);
 
-public sealed record DryRunMessage(string Channel, string? Contact, string Address, string? Subject, string Body, string? Encoding, int Segments);
+/// <summary>One message as it would be rendered, and the send step (<see cref="StepId"/>) that would make it.</summary>
+public sealed record DryRunMessage(string Channel, string? Contact, string Address, string? Subject, string Body, string? Encoding, int Segments, string? StepId = null);
 
-public sealed record DryRunSkip(string? Contact, string Channel, string Reason);
+public sealed record DryRunSkip(string? Contact, string Channel, string Reason, string? StepId = null);

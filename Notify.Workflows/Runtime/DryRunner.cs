@@ -21,10 +21,13 @@ public sealed class DryRunner(
 {
     private const int MaxSteps = 200;
 
-    public async Task<DryRunResult> RunAsync(string flowKey, DryRunRequest request, CancellationToken ct)
+    public Task<DryRunResult> RunAsync(string flowKey, DryRunRequest request, CancellationToken ct) => RunAsync(flowKey, null, request, ct);
+
+    /// <summary>As <see cref="RunAsync(string, DryRunRequest, CancellationToken)"/>, on <paramref name="unsaved"/> when given: the designer's flow as on screen.</summary>
+    public async Task<DryRunResult> RunAsync(string flowKey, FlowDefinition? unsaved, DryRunRequest request, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var flow = await DefinitionAsync(db, flowKey, request.Version, ct);
+        var flow = unsaved ?? await DefinitionAsync(db, flowKey, request.Version, ct);
         if (request.Record is not { } wanted || string.IsNullOrWhiteSpace(wanted.Type) || string.IsNullOrWhiteSpace(wanted.Key))
         {
             throw new ValidationException("record", "is required: the type and key of a stored record.");
@@ -81,7 +84,8 @@ public sealed class DryRunner(
         current = described.ToStatus is { } to ? current with { Status = to } : current;
         var previous = described.FromStatus is { } from ? current with { Status = from } : record.Snapshot();
         return EventTypes.IsBuiltIn(described.Type)
-            ? RecordEvent.FromChange(new RecordChange(described.Type, described.FromStatus, described.ToStatus, []), previous, current, now)
+            ? RecordEvent.FromChange(new RecordChange(described.Type, described.FromStatus, described.ToStatus,
+                described.AddedAssignees ?? (described.Type == EventTypes.Assigned ? current.Assignees : [])), previous, current, now)
             : RecordEvent.Custom(described.Type, current, new Dictionary<string, System.Text.Json.JsonElement>(), null, now);
     }
 
@@ -133,8 +137,8 @@ public sealed class DryRunner(
             var decided = await step.ExecuteAsync(context(now), definition, ct);
             result.Path.Add(new(definition.Id, definition.Kind, decided.Verdict, decided.Message));
             result.Messages.AddRange(decided.Deliveries.Select(d => new DryRunMessage(d.Channel.ToName(), d.ContactKey, d.Address, d.Subject, d.Body,
-                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments)));
-            result.Skipped.AddRange(decided.Skipped.Select(s => new DryRunSkip(s.Draft.ContactKey, s.Draft.Channel.ToName(), s.Reason)));
+                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments, definition.Id)));
+            result.Skipped.AddRange(decided.Skipped.Select(s => new DryRunSkip(s.Draft.ContactKey, s.Draft.Channel.ToName(), s.Reason, definition.Id)));
             var next = flow.NextOf(index);
             switch (decided.Decision)
             {

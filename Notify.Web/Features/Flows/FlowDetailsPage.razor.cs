@@ -12,6 +12,8 @@ namespace Notify.Web.Features.Flows;
 public partial class FlowDetailsPage
 {
     private Flow? _flow;
+    private bool _trialOpen;
+    private Notify.Workflows.Runtime.DryRunResult? _trial;
     private FlowDefinition? _definition;
     private FlowDesign? _design;
     private DesignerCatalog? _catalog;
@@ -275,5 +277,12 @@ public partial class FlowDetailsPage
         {
             _busy = false;
         }
+    }
+
+    /// <summary>Opens the trial on the canvas tab, where the path it takes is lit.</summary>
+    private void OpenTrial()
+    {
+        _trialOpen = true;
+        ActiveTab = 0;
     }
 }

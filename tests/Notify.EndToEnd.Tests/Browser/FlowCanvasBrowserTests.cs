@@ -171,8 +171,24 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByTestId("step-0-template").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync(Patient);
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("ArrowDown");
+        var active = page.Locator("[role=option].mud-selected-item"); // the option the arrows are on (only used to wait for each key)
+        for (var i = 0; i < 12 && !(await ActiveTextAsync(active)).Contains("Task due soon", StringComparison.Ordinal); i++)
+        {
+            // While the list is still opening, its keyboard handler may miss a key: press again only when the highlight did not move.
+            var before = await ActiveTextAsync(active);
+            await page.Keyboard.PressAsync("ArrowDown");
+            try
+            {
+                await page.WaitForFunctionAsync("b => (document.querySelector('[role=option].mud-selected-item')?.innerText ?? '') !== b", before,
+                    new PageWaitForFunctionOptions { Timeout = 3_000 });
+            }
+            catch (TimeoutException)
+            {
+                // the key was lost; the loop presses it again
+            }
+        }
+
+        await Assertions.Expect(active).ToContainTextAsync("Task due soon");
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(Node(page, "send-1")).ToContainTextAsync("Task due soon", new() { Timeout = 30_000 });
@@ -234,6 +250,8 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(Node(page, "until-after")).ToBeVisibleAsync(Patient);
         await Assertions.Expect(page.GetByTestId("outline-until-after")).ToBeVisibleAsync();
     }
+
+    private static async Task<string> ActiveTextAsync(ILocator active) => await active.CountAsync() > 0 ? await active.InnerTextAsync() : "";
 
     [Fact]
     public async Task UnknownFlow_SaysNotFound_InsteadOfAnEditor()

@@ -70,6 +70,9 @@ public partial class FlowCanvas : IDisposable
     /// <summary>The selected node's id (a step id or "trigger"), or null.</summary>
     [Parameter] public string? Selected { get; set; }
 
+    /// <summary>A trial's result: the nodes it went through are lit, each with what it decided.</summary>
+    [Parameter] public Notify.Workflows.Runtime.DryRunResult? Trace { get; set; }
+
     [Parameter] public EventCallback<string?> SelectedChanged { get; set; }
 
     /// <summary>Raised after every edit made by drawing.</summary>
@@ -89,7 +92,7 @@ public partial class FlowCanvas : IDisposable
 
     protected override void OnParametersSet()
     {
-        _context = new FlowCanvasContext(Design, Catalog, Problems);
+        _context = new FlowCanvasContext(Design, Catalog, Problems, Trace);
         var drawing = Drawing();
         if (drawing != _drawn) Rebuild(drawing);
         else _diagram.Refresh();

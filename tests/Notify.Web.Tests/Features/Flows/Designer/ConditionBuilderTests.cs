@@ -68,9 +68,9 @@ public class ConditionBuilderTests : DesignerComponentTests
 
         var writer = new ConditionWriter(Fields());
         var expression = writer.Write(new ConditionGroup { Parts = [expected] });
-        cut.WaitForAssertion(() => Assert.Equal(expression, _written.LastOrDefault()));
+        cut.WaitForAssertion(() => Assert.Equal(expression, _written.LastOrDefault()), Patience);
         Assert.NotEqual("", expression);
-        Assert.Equal(expression, cut.Find("[data-testid=c-written]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal(expression, cut.Find("[data-testid=c-written]").TextContent), Patience); // drawn once the edit has gone up
 
         // Opened again from the stored expression: the same row, as the admin left it.
         var again = Builder(expression);
@@ -93,7 +93,7 @@ public class ConditionBuilderTests : DesignerComponentTests
 
         cut.Find("input[data-testid=c-0-value]").Input("a lot");
 
-        cut.WaitForAssertion(() => Assert.Contains("amount is a number; compare it with a number.", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("amount is a number; compare it with a number.", cut.Markup), Patience);
         Assert.Equal("", _written.Last());
     }
 
@@ -127,7 +127,7 @@ public class ConditionBuilderTests : DesignerComponentTests
         Assert.Equal("record.Data[\"amount\"] != null", cut.Find("input[data-testid=c-expression]").GetAttribute("value"));
 
         cut.Find("input[data-testid=c-advanced]").Change(false);
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=c-not-rows]")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=c-not-rows]")), Patience);
         Assert.Empty(_written);
     }
 
@@ -140,7 +140,7 @@ public class ConditionBuilderTests : DesignerComponentTests
 
         await Select<string>(cut, "c-0-field").InvokeAsync(() => Select<string>(cut, "c-0-field").Instance.OpenMenu());
 
-        popovers.WaitForAssertion(() => Assert.Contains("Record data: amount (number)", popovers.Markup));
+        popovers.WaitForAssertion(() => Assert.Contains("Record data: amount (number)", popovers.Markup), Patience);
         Assert.Contains("Record data: pickup from (date)", popovers.Markup);
         Assert.Contains("Record data: vip (yes/no)", popovers.Markup);
         Assert.Contains("Deadline", popovers.Markup);

@@ -12,6 +12,9 @@ namespace Notify.Web.Tests.Features.Flows.Designer;
 /// <summary>What the designer's editors need to render alone: MudBlazor, the organisation's time zone, and a catalog as stored data would give.</summary>
 public abstract class DesignerComponentTests : BunitContext, IAsyncLifetime
 {
+    /// <summary>How long to wait for a debounced input to reach the flow: long, so a busy machine never fails a test.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     protected DesignerComponentTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

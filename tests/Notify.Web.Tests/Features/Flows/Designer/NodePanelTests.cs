@@ -77,7 +77,7 @@ public class NodePanelTests : DesignerComponentTests
 
         value.Input("collected");
 
-        cut.WaitForAssertion(() => Assert.Equal("record.Status == \"collected\"", Step<ConditionStepDefinition>("still-ready").Expression));
+        cut.WaitForAssertion(() => Assert.Equal("record.Status == \"collected\"", Step<ConditionStepDefinition>("still-ready").Expression), Patience);
     }
 
     [Fact]

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Notify.Domain.Common;
+using Notify.Domain.Records;
+using Notify.Web.Components.Shared;
+using Notify.Web.Features.Flows.Designer;
+using Notify.Web.Features.Records;
+using Notify.Workflows.Definitions;
+using Notify.Workflows.Organisation;
+using Notify.Workflows.Runtime;
+
+namespace Notify.Web.Features.Flows.DryRun;
+
+/// <summary>Asks what to try, runs the dry runner on the draft as on screen (or a published version), and hands the result up for the canvas to light.</summary>
+public partial class DryRunPanel
+{
+    private readonly FieldErrors _errors = new();
+    private RecordRow? _record;
+    private int _version;
+    private string? _from;
+    private string? _to;
+    private int _hoursBefore = 23;
+    private bool _running;
+    private string? _problem;
+    private DryRunResult? _result;
+
+    [Inject] private DryRunner Runner { get; set; } = default!;
+
+    [Inject] private RecordQueryService Records { get; set; } = default!;
+
+    [Inject] private FlowValidator Validator { get; set; } = default!;
+
+    [Inject] private IOptions<OrganisationOptions> Organisation { get; set; } = default!;
+
+    [Parameter, EditorRequired] public string FlowKey { get; set; } = "";
+
+    [Parameter, EditorRequired] public FlowDesign Design { get; set; } = default!;
+
+    [Parameter, EditorRequired] public DesignerCatalog Catalog { get; set; } = default!;
+
+    [Parameter] public int? PublishedVersion { get; set; }
+
+    /// <summary>The latest result (null when closed), for the canvas to show the path taken.</summary>
+    [Parameter] public EventCallback<DryRunResult?> ResultChanged { get; set; }
+
+    [Parameter] public EventCallback Closed { get; set; }
+
+    private TimeZoneInfo Zone => Organisation.Value.Zone;
+
+    private string RecordTypesText => Design.RecordTypes.Count == 0 ? "records" : string.Join(" or ", Design.RecordTypes.Select(t => t + "s"));
+
+    private string Happening => Design.Event switch
+    {
+        EventTypes.Created => "As if it were created now.",
+        EventTypes.Assigned => "As if it were just assigned to its assignees.",
+        _ => $"As if '{Design.CustomEventType}' happened to it now.",
+    };
+
+    protected override void OnInitialized()
+    {
+        _to = FlowDesign.SplitList(Design.ToStatuses).FirstOrDefault();
+        _from = FlowDesign.SplitList(Design.FromStatuses).FirstOrDefault();
+    }
+
+    private async Task<IEnumerable<RecordRow>> SearchAsync(string? text, CancellationToken ct)
+    {
+        var type = Design.RecordTypes.Count == 1 ? Design.RecordTypes[0] : null;
+        var (items, _) = await Records.SearchAsync(type, text, 0, 20, ct);
+        return Design.RecordTypes.Count > 1 ? items.Where(r => Design.RecordTypes.Contains(r.Type)) : items;
+    }
+
+    private static string Describe(RecordRow? r) => r is null ? "" : $"{r.Type} {r.Key}" + (r.Title.Length > 0 ? $" · {r.Title}" : "") + $" ({r.Status})";
+
+    private Task PickAsync(RecordRow? record)
+    {
+        _record = record;
+        _from ??= record?.Status;
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync()
+    {
+        if (_record is null) return;
+        _running = true;
+        _problem = null;
+        _errors.Clear();
+        try
+        {
+            var unsaved = _version == 0 ? Design.ToDefinition() : null;
+            if (unsaved is not null && Validator.Validate(unsaved, Catalog.Templates.Select(t => t.Key).ToHashSet(StringComparer.Ordinal)).Count > 0)
+            {
+                _problem = "The flow has problems to fix first: the nodes with a red badge say what.";
+                return;
+            }
+
+            _result = await Runner.RunAsync(FlowKey, unsaved, Request(_record), CancellationToken.None);
+            await ResultChanged.InvokeAsync(_result);
+        }
+        catch (ValidationException ex)
+        {
+            _errors.Set(ex);
+            _problem = string.Join(" ", ex.Errors.Select(e => e.Message));
+        }
+        catch (NotFoundException ex)
+        {
+            _problem = ex.Message;
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private DryRunRequest Request(RecordRow record)
+    {
+        var target = new DryRunRecord(record.Type, record.Key);
+        var version = _version == 0 ? (int?)null : _version;
+        return Design.Event switch
+        {
+            EventTypes.StatusChanged => new(target, new DryRunEvent(EventTypes.StatusChanged, Blank(_from), Blank(_to)), Version: version),
+            EventTypes.Deadline => new(target, At: record.Deadline?.AddHours(-_hoursBefore), Version: version),
+            EventTypes.Created or EventTypes.Assigned => new(target, new DryRunEvent(Design.Event), Version: version),
+            _ => new(target, new DryRunEvent(Design.CustomEventType.Trim()), Version: version),
+        };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task CloseAsync()
+    {
+        _result = null;
+        await ResultChanged.InvokeAsync(null);
+        await Closed.InvokeAsync();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+/// <summary>An admin tries a flow on a real record before publishing: the path lights up on the canvas, the messages read as sent, and nothing goes out.</summary>
+public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+
+    private async Task<(int Runs, int Deliveries)> CountsAsync(string key)
+    {
+        using var api = browser.App.CreateApiClient();
+        var record = await api.GetFromJsonAsync<JsonElement>($"/api/v1/records/task/{key}");
+        return (record.GetProperty("runs").GetArrayLength(), record.GetProperty("deliveries").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TaskDueSoon_TriedOnTheDemoTask_23HoursBeforeItsDeadline_ShowsTheSmsAndTheInAppMessage_AndSendsNothing()
+    {
+        var before = await CountsAsync("T-100");
+        var page = await browser.OpenAsync("/flows/task-due-soon");
+        await page.SetViewportSizeAsync(1440, 1100);
+
+        await page.GetByTestId("dry-run-open").ClickAsync();
+        await page.Locator("input[data-testid=dry-run-record]").FillAsync("T-100");
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("T-100") }).ClickAsync();
+        await page.Locator("input[data-testid=dry-run-hours]").FillAsync("23");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+
+        var sms = page.GetByTestId("dry-run-message-sms");
+        await Assertions.Expect(sms).ToContainTextAsync("Reminder: 'Inspect heat pump at Storgata 1' (T-100) is due", new() { Timeout = 30_000 });
+        await Assertions.Expect(sms).ToContainTextAsync("GSM-7, 1 segment");
+        await Assertions.Expect(page.GetByTestId("dry-run-message-inApp")).ToContainTextAsync("'Inspect heat pump at Storgata 1' is due");
+        await Assertions.Expect(page.GetByTestId("dry-run-wait")).ToContainTextAsync("would wait until");
+        await Assertions.Expect(page.GetByTestId("dry-run-result")).ToContainTextAsync("nothing was stored, sent or scheduled");
+
+        // The canvas shows the way the trial went: each node it passed says what it decided.
+        await Assertions.Expect(page.GetByTestId("node-not-done-trace")).ToContainTextAsync("Condition met");
+        await Assertions.Expect(page.GetByTestId("node-remind-assignees-trace")).ToContainTextAsync("2 messages");
+
+        Assert.Equal(before, await CountsAsync("T-100"));
+        var outbox = await browser.OpenAsync("/sandbox");
+        await Assertions.Expect(outbox.GetByText("Email and SMS both go to the sandbox")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(outbox.GetByText("Reminder: 'Inspect heat pump at Storgata 1'")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task OrderReady_TriedOnAnOrderThatDoesNotBecomeReady_SaysWhyItWouldNotStart()
+    {
+        var page = await browser.OpenAsync("/flows/order-ready");
+        await page.GetByTestId("dry-run-open").ClickAsync();
+        await page.Locator("input[data-testid=dry-run-record]").FillAsync("AO1001");
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("AO1001") }).ClickAsync();
+        await page.Locator("input[data-testid=dry-run-to]").FillAsync("cancelled");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("dry-run-step-trigger")).ToContainTextAsync("Condition not met", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("dry-run-result")).ToContainTextAsync("would send nothing");
+        await Assertions.Expect(page.GetByTestId("node-tell-customer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("off-path"));
+    }
+}
