@@ -1,6 +1,9 @@
 namespace Notify.Workflows.Definitions;
 
-/// <summary>A flow as an admin edits it: a draft, and the number of its latest published version.</summary>
+/// <summary>
+/// A flow as an admin edits it: a draft, the number of its latest published version, and whether it may start runs:
+/// a disabled flow starts none; a deleted one is also gone from lists, while its versions, runs and deliveries stay.
+/// </summary>
 public sealed class Flow
 {
     private Flow()
@@ -20,6 +23,14 @@ public sealed class Flow
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>Starts no runs while true (its published version stays, ready for when it is enabled).</summary>
+    public bool Disabled { get; private set; }
+
+    /// <summary>When it was deleted; null while it is in use.</summary>
+    public DateTime? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
     public static Flow Create(string key, FlowDefinition draft, DateTime now)
     {
         var flow = new Flow { Key = key };
@@ -27,8 +38,10 @@ public sealed class Flow
         return flow;
     }
 
+    /// <summary>A new draft. A deleted flow saved again under its key comes back, disabled until an admin enables it.</summary>
     public void SaveDraft(FlowDefinition draft, DateTime now)
     {
+        DeletedAt = null;
         Name = draft.Name;
         DraftJson = FlowJson.Serialize(draft);
         HasUnpublishedChanges = true;
@@ -36,6 +49,25 @@ public sealed class Flow
     }
 
     public FlowDefinition Draft() => FlowJson.Deserialize(DraftJson);
+
+    public void Disable(DateTime now)
+    {
+        Disabled = true;
+        UpdatedAt = now;
+    }
+
+    public void Enable(DateTime now)
+    {
+        Disabled = false;
+        UpdatedAt = now;
+    }
+
+    public void Delete(DateTime now)
+    {
+        Disabled = true;
+        DeletedAt = now;
+        UpdatedAt = now;
+    }
 
     public FlowVersion Publish(DateTime now)
     {

@@ -13,13 +13,13 @@ public sealed class FlowService(
     public async Task<Flow?> FindAsync(string key, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Flows.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct);
+        return await db.Flows.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.DeletedAt == null, ct);
     }
 
     public async Task<IReadOnlyList<Flow>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Flows.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct);
+        return await db.Flows.AsNoTracking().Where(f => f.DeletedAt == null).OrderBy(f => f.Name).ToListAsync(ct);
     }
 
     public async Task<Flow> SaveDraftAsync(string key, FlowDefinition definition, CancellationToken ct)
@@ -51,6 +51,50 @@ public sealed class FlowService(
         return flow;
     }
 
+    /// <summary>How many runs are waiting, for the question of what to do with them when the flow is disabled.</summary>
+    public Task<int> CountWaitingRunsAsync(string key, CancellationToken ct) => engine.CountWaitingRunsAsync(key, ct);
+
+    /// <summary>The flow starts no more runs; its waiting runs are cancelled when asked, else they finish. Answers how many were cancelled.</summary>
+    public async Task<int> DisableAsync(string key, bool cancelWaiting, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var flow = await InUseAsync(db, key, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        flow.Disable(now);
+        var cancelled = cancelWaiting ? await engine.FlowStoppedAsync(db, key, "The flow was disabled; its waiting runs were cancelled.", now, ct) : 0;
+        audit.Record(db, "disabled", "flow", key, cancelWaiting ? $"{cancelled} waiting runs cancelled" : "waiting runs left to finish");
+        await engine.SaveAsync(db, ct);
+        cache.Invalidate();
+        return cancelled;
+    }
+
+    public async Task EnableAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var flow = await InUseAsync(db, key, ct);
+        flow.Enable(time.GetUtcNow().UtcDateTime);
+        audit.Record(db, "enabled", "flow", key, flow.PublishedVersion > 0 ? $"version {flow.PublishedVersion} starts runs again" : "not published yet");
+        await db.SaveChangesAsync(ct);
+        cache.Invalidate();
+    }
+
+    /// <summary>Gone from lists and starting nothing; its waiting runs are cancelled. Versions, runs and deliveries keep their history.</summary>
+    public async Task<int> DeleteAsync(string key, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var flow = await InUseAsync(db, key, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        flow.Delete(now);
+        var cancelled = await engine.FlowStoppedAsync(db, key, "The flow was deleted; its waiting runs were cancelled.", now, ct);
+        audit.Record(db, "deleted", "flow", key, $"{cancelled} waiting runs cancelled");
+        await engine.SaveAsync(db, ct);
+        cache.Invalidate();
+        return cancelled;
+    }
+
+    private static async Task<Flow> InUseAsync(NotifyDbContext db, string key, CancellationToken ct) =>
+        await db.Flows.FirstOrDefaultAsync(f => f.Key == key && f.DeletedAt == null, ct) ?? throw new NotFoundException("Flow", key);
+
     /// <summary>How many deadline reminders of older versions are waiting, for the publish question.</summary>
     public Task<int> CountWaitingRemindersAsync(string key, CancellationToken ct) => engine.CountWaitingRemindersAsync(key, ct);
 
@@ -58,7 +102,7 @@ public sealed class FlowService(
     public async Task<PublishResult> PublishAsync(string key, bool moveWaitingReminders, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var flow = await db.Flows.FirstOrDefaultAsync(f => f.Key == key, ct) ?? throw new NotFoundException("Flow", key);
+        var flow = await InUseAsync(db, key, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var templates = (await db.Templates.Select(t => t.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var draft = flow.Draft();
@@ -114,7 +158,7 @@ public sealed class FlowService(
     {
         var definition = await VersionAsync(key, version, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var flow = await db.Flows.FirstOrDefaultAsync(f => f.Key == key, ct) ?? throw new NotFoundException("Flow", key);
+        var flow = await InUseAsync(db, key, ct);
         flow.SaveDraft(definition, time.GetUtcNow().UtcDateTime);
         audit.Record(db, "restored", "flow", key, $"version {version} is the draft again");
         await db.SaveChangesAsync(ct);

@@ -29,7 +29,8 @@ public sealed class PublishedFlowCache(IDbContextFactory<NotifyDbContext> dbFact
             if (time.GetUtcNow() - _loadedAt >= MaxAge)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var rows = await db.FlowVersions.AsNoTracking().Where(v => v.IsCurrent).ToListAsync(ct);
+                var rows = await db.FlowVersions.AsNoTracking()
+                    .Where(v => v.IsCurrent && db.Flows.Any(f => f.Key == v.FlowKey && !f.Disabled)).ToListAsync(ct); // a disabled flow starts nothing
                 _current = rows.Select(v => _versions.GetOrAdd(v.Id, _ => new PublishedFlow(v.Id, v.FlowKey, v.Version, true, v.Definition())))
                     .OrderBy(f => f.FlowKey, StringComparer.Ordinal).ToList();
                 _loadedAt = time.GetUtcNow();

@@ -108,6 +108,25 @@ public sealed class RunEngine(
         }
     }
 
+    /// <summary>A flow was disabled or deleted and its waiting runs are not to finish: they are cancelled, with the reason. Their history stays.</summary>
+    public async Task<int> FlowStoppedAsync(NotifyDbContext db, string flowKey, string why, DateTime now, CancellationToken ct)
+    {
+        var waiting = await db.Runs.Where(r => r.FlowKey == flowKey && r.Status == RunStatus.Waiting).ToListAsync(ct);
+        foreach (var run in waiting)
+        {
+            run.Cancel(why, now);
+        }
+
+        return waiting.Count;
+    }
+
+    /// <summary>How many runs of a flow are waiting (for a time or a deadline), for the disable question.</summary>
+    public async Task<int> CountWaitingRunsAsync(string flowKey, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Runs.CountAsync(r => r.FlowKey == flowKey && r.Status == RunStatus.Waiting, ct);
+    }
+
     /// <summary>How many deadline reminders of a flow's older versions are waiting, for the publish question.</summary>
     public async Task<int> CountWaitingRemindersAsync(string flowKey, CancellationToken ct)
     {

@@ -285,4 +285,6 @@ public partial class FlowDetailsPage
         _trialOpen = true;
         ActiveTab = 0;
     }
+
+    private async Task ReloadFlowAsync() => _flow = await Flows.FindAsync(Key, CancellationToken.None);
 }

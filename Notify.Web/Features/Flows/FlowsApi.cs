@@ -21,6 +21,20 @@ public static class FlowsApi
         api.MapPost("/flows/{key}/versions/{version:int}/restore", async (string key, int version, FlowService flows, CancellationToken ct) =>
                 TypedResults.Ok(FlowView.From(await flows.RestoreAsync(key, version, ct))))
             .RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Makes a published version the draft again (publish it to take a publish back).");
+        api.MapPost("/flows/{key}/disable", async (string key, FlowService flows, CancellationToken ct, bool cancelWaiting = false) =>
+                TypedResults.Ok(new FlowSwitched(key, true, false, await flows.DisableAsync(key, cancelWaiting, ct))))
+            .RequireAuthorization(Infrastructure.ApiPolicies.Admin)
+            .WithSummary("The flow starts no more runs; cancelWaiting=true cancels its waiting runs, otherwise they finish.");
+        api.MapPost("/flows/{key}/enable", async (string key, FlowService flows, CancellationToken ct) =>
+            {
+                await flows.EnableAsync(key, ct);
+                return TypedResults.Ok(new FlowSwitched(key, false, false, 0));
+            })
+            .RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("The flow's published version starts runs again.");
+        api.MapDelete("/flows/{key}", async (string key, FlowService flows, CancellationToken ct) =>
+                TypedResults.Ok(new FlowSwitched(key, true, true, await flows.DeleteAsync(key, ct))))
+            .RequireAuthorization(Infrastructure.ApiPolicies.Admin)
+            .WithSummary("Deletes the flow: gone from lists, starting nothing, its waiting runs cancelled; its versions, runs and deliveries keep their history.");
         api.MapPost("/flows/{key}/publish", PublishAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Publish the draft as a new version; moveWaitingReminders=true moves waiting deadline reminders to it.");
         return api;
     }

@@ -803,6 +803,12 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<string>("Key")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DraftJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -820,6 +820,12 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<string>("Key")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DraftJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -14,7 +14,10 @@ public sealed class SmsCostServiceTests : IDisposable
     private async Task AddSmsAsync(string key, int segments, DateTime at, bool sent = true)
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<NotifyDbContext>>().CreateDbContextAsync();
-        var delivery = Delivery.Queue(new DeliveryDraft { DeliveryKey = key, Channel = Channel.Sms, Address = "+4791234567", Body = "x", Segments = segments }, at);
+        var draft = new DeliveryDraft { DeliveryKey = key, Channel = Channel.Sms, Address = "+4791234567", Body = "x", Segments = segments };
+
+        // One never sent is skipped, not queued: the app's own dispatcher would send a queued one while the test runs.
+        var delivery = sent ? Delivery.Queue(draft, at) : Delivery.Skip(draft, "no SMS consent", at);
         if (sent)
         {
             delivery.MarkSending("twilio", at);
@@ -32,7 +35,7 @@ public sealed class SmsCostServiceTests : IDisposable
         await AddSmsAsync("a", 1, monday);
         await AddSmsAsync("b", 3, monday.AddDays(1));
         await AddSmsAsync("c", 2, monday.AddDays(7));
-        await AddSmsAsync("queued", 5, monday, sent: false);
+        await AddSmsAsync("skipped", 5, monday, sent: false);
         var costs = _app.Services.GetRequiredService<SmsCostService>();
 
         var byDay = await costs.SummarizeAsync(monday.Date, monday.Date.AddDays(14), CostPeriod.Day, CancellationToken.None);
