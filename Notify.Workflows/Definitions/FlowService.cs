@@ -138,9 +138,10 @@ public sealed class FlowService(
 
         var versions = await db.FlowVersions.AsNoTracking().Where(v => v.FlowKey == key).OrderByDescending(v => v.Version).ToListAsync(ct);
         var publishes = await db.Audit.AsNoTracking().Where(a => a.Subject == "flow" && a.SubjectKey == key && a.Action == "published").ToListAsync(ct);
+        var definitions = versions.ToDictionary(v => v.Version, v => v.Definition());
         return versions.Select(v => new FlowVersionSummary(v.Version, v.PublishedAt,
                 publishes.FirstOrDefault(a => a.Detail == $"version {v.Version}" || a.Detail.StartsWith($"version {v.Version};", StringComparison.Ordinal))?.Actor ?? "unknown",
-                Describe(v.Definition()), v.IsCurrent))
+                Describe(definitions[v.Version]), v.IsCurrent, FlowDiff.Between(definitions.GetValueOrDefault(v.Version - 1), definitions[v.Version])))
             .ToList();
     }
 

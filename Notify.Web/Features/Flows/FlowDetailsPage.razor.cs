@@ -287,4 +287,11 @@ public partial class FlowDetailsPage
     }
 
     private async Task ReloadFlowAsync() => _flow = await Flows.FindAsync(Key, CancellationToken.None);
+
+    /// <summary>After a restore: the page shows the new draft, as if just opened.</summary>
+    private async Task ReloadAsync()
+    {
+        await OnParametersSetAsync();
+        ActiveTab = 0;
+    }
 }

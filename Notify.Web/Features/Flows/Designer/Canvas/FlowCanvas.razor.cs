@@ -36,7 +36,7 @@ public partial class FlowCanvas : IDisposable
             Links = { DefaultRouter = new NormalRouter(), DefaultPathGenerator = new SmoothPathGenerator(), RequireTarget = true, EnableSnapping = true, SnappingRadius = 40 },
             Zoom = { Minimum = 0.3, Maximum = 2 },
         };
-        options.Links.Factory = (_, source, target) => source is FlowPortModel { Exit: not null } port
+        options.Links.Factory = (_, source, target) => !ReadOnly && source is FlowPortModel { Exit: not null } port
             ? new LinkModel(new SinglePortAnchor(port), target) { TargetMarker = LinkMarker.Arrow }
             : null;
         options.Links.TargetAnchorFactory = (_, _, model) => model switch
@@ -46,8 +46,8 @@ public partial class FlowCanvas : IDisposable
             NodeModel node => new ShapeIntersectionAnchor(node),
             _ => throw new ArgumentOutOfRangeException(nameof(model)),
         };
-        options.Constraints.ShouldDeleteNode = node => ConfirmDeleteAsync(node);
-        options.Constraints.ShouldDeleteLink = link => ValueTask.FromResult(SourceOf(link) is { Node.IsTrigger: false });
+        options.Constraints.ShouldDeleteNode = node => ReadOnly ? ValueTask.FromResult(false) : ConfirmDeleteAsync(node);
+        options.Constraints.ShouldDeleteLink = link => ValueTask.FromResult(!ReadOnly && SourceOf(link) is { Node.IsTrigger: false });
         _diagram = new BlazorDiagram(options);
         _diagram.RegisterComponent<FlowNodeModel, FlowNodeWidget>();
         _diagram.SelectionChanged += OnSelectionChanged;
@@ -69,6 +69,9 @@ public partial class FlowCanvas : IDisposable
 
     /// <summary>The selected node's id (a step id or "trigger"), or null.</summary>
     [Parameter] public string? Selected { get; set; }
+
+    /// <summary>A version looked at, not edited: nodes stay where they are, no arrow can be drawn or removed, nothing can be added.</summary>
+    [Parameter] public bool ReadOnly { get; set; }
 
     /// <summary>A trial's result: the nodes it went through are lit, each with what it decided.</summary>
     [Parameter] public Notify.Workflows.Runtime.DryRunResult? Trace { get; set; }
@@ -140,7 +143,7 @@ public partial class FlowCanvas : IDisposable
 
     private FlowNodeModel Node(string id, StepDesign? step, NodePosition at)
     {
-        var node = new FlowNodeModel(id, step, new Point(at.X, at.Y));
+        var node = new FlowNodeModel(id, step, new Point(at.X, at.Y)) { Locked = ReadOnly };
         node.Moved += OnMoved;
         return node;
     }
@@ -221,7 +224,10 @@ public partial class FlowCanvas : IDisposable
         return confirmed == true;
     }
 
-    private async Task DeleteSelectedAsync() => await KeyboardShortcutsDefaults.DeleteSelection(_diagram);
+    private async Task DeleteSelectedAsync()
+    {
+        if (!ReadOnly) await KeyboardShortcutsDefaults.DeleteSelection(_diagram);
+    }
 
     private async Task AddAsync(string kind, NodePosition? at)
     {
@@ -240,7 +246,7 @@ public partial class FlowCanvas : IDisposable
 
     private async Task OnDropAsync(DragEventArgs e)
     {
-        if (_dragged is not { } kind) return;
+        if (_dragged is not { } kind || ReadOnly) return;
         _dragged = null;
         var at = _diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
         await AddAsync(kind, new NodePosition(Math.Round(at.X - FlowLayout.NodeWidth / 2), Math.Round(at.Y - 30)));
