@@ -19,9 +19,7 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
             return null;
         }
 
-        var events = await db.Events.AsNoTracking().Where(e => e.RecordType == type && e.RecordKey == key)
-            .OrderByDescending(e => e.OccurredAt).Take(200)
-            .Select(e => new RecordEventRow(e.Id, e.Type, e.FromStatus, e.ToStatus, e.OccurredAt)).ToListAsync(ct);
+        var events = await EventsAsync(db, type, key, 200, ct);
         var runs = await db.Runs.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key)
             .OrderByDescending(r => r.CreatedAt).Take(200).Select(RunRow.Projection).ToListAsync(ct);
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.RecordType == type && d.RecordKey == key)
@@ -30,6 +28,18 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
             .Select(r => new RecordReplyRow(r.AuthorName, r.ContactKey, r.Channel, r.Body, r.At)).ToListAsync(ct);
         return new RecordDetails(record.Snapshot(), record.CreatedAt, record.UpdatedAt, events, runs, deliveries) { Replies = replies };
     }
+
+    /// <summary>A record's events, newest first.</summary>
+    public async Task<IReadOnlyList<RecordEventRow>> EventsAsync(string type, string key, int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await EventsAsync(db, type.ToLowerInvariant(), key, take, ct);
+    }
+
+    private static async Task<List<RecordEventRow>> EventsAsync(NotifyDbContext db, string type, string key, int take, CancellationToken ct) =>
+        await db.Events.AsNoTracking().Where(e => e.RecordType == type && e.RecordKey == key)
+            .OrderByDescending(e => e.OccurredAt).Take(take)
+            .Select(e => new RecordEventRow(e.Id, e.Type, e.FromStatus, e.ToStatus, e.OccurredAt)).ToListAsync(ct);
 
     public async Task<(IReadOnlyList<RecordRow> Items, int Total)> SearchAsync(string? type, string? text, int page, int pageSize, CancellationToken ct)
     {

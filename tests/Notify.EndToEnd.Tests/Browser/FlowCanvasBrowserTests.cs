@@ -66,6 +66,7 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByTestId("palette-send").ClickAsync();
         await Assertions.Expect(Node(page, "send-1")).ToBeVisibleAsync(Patient);
         await page.GetByTestId("palette-branch").ClickAsync();
+        await Assertions.Expect(Node(page, "branch-1")).ToBeVisibleAsync(Patient); // each node drawn before the next click
         await page.GetByTestId("palette-send").ClickAsync();
         await Assertions.Expect(Node(page, "send-2")).ToBeVisibleAsync(Patient);
         await page.GetByTestId("canvas-fit").ClickAsync();
@@ -230,6 +231,7 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         var from = (await Port(page, "remind", "next").BoundingBoxAsync())!;
         var to = (await Head(page, "until-after").BoundingBoxAsync())!;
         await page.Mouse.ClickAsync(from.X + from.Width / 2, (from.Y + from.Height + to.Y) / 2);
+        await Assertions.Expect(page.GetByTestId("canvas-delete")).ToBeEnabledAsync(new() { Timeout = 30_000 }); // the arrow is selected
         await page.Keyboard.PressAsync("Delete");
         await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(4, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("outline-remind")).ToContainTextAsync("→ the end");
@@ -237,7 +239,8 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
 
         // The wait itself: Delete asks first; Cancel keeps it, Remove takes it away, Undo brings it back.
         await Head(page, "until-after").ClickAsync();
-        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(page.GetByTestId("canvas-delete")).ToBeEnabledAsync(new() { Timeout = 30_000 }); // the node is selected
+        await page.GetByTestId("canvas-delete").ClickAsync();
         await Assertions.Expect(page.GetByText("Remove 'Until an hour after the deadline' (until-after)?", new() { Exact = false })).ToBeVisibleAsync(Patient);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Cancel" }).ClickAsync();
         await Assertions.Expect(Node(page, "until-after")).ToBeVisibleAsync();

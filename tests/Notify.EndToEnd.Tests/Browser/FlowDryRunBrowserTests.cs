@@ -60,4 +60,21 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("dry-run-result")).ToContainTextAsync("would send nothing");
         await Assertions.Expect(page.GetByTestId("node-tell-customer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("off-path"));
     }
+
+    [Fact]
+    public async Task OrderReady_ReplayingTheOrdersStoredReadyEvent_ShowsTheEmailAndTheSms()
+    {
+        var page = await browser.OpenAsync("/flows/order-ready");
+        await page.GetByTestId("dry-run-open").ClickAsync();
+        await page.Locator("input[data-testid=dry-run-record]").FillAsync("AO1000");
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("AO1000") }).ClickAsync();
+        await page.GetByTestId("dry-run-event").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("Status new → ready") }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The stored event is replayed as it happened.")).ToBeVisibleAsync(Patient);
+        await page.GetByTestId("dry-run-go").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("dry-run-message-email")).ToContainTextAsync("Your order AO1000 is ready", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("dry-run-message-sms")).ToContainTextAsync("AO1000");
+        await Assertions.Expect(page.GetByTestId("dry-run-step-trigger")).ToContainTextAsync("Condition met");
+    }
 }

@@ -16,6 +16,8 @@ public partial class DryRunPanel
 {
     private readonly FieldErrors _errors = new();
     private RecordRow? _record;
+    private IReadOnlyList<RecordEventRow> _events = [];
+    private Guid? _eventId;
     private int _version;
     private string? _from;
     private string? _to;
@@ -71,11 +73,26 @@ public partial class DryRunPanel
 
     private static string Describe(RecordRow? r) => r is null ? "" : $"{r.Type} {r.Key}" + (r.Title.Length > 0 ? $" · {r.Title}" : "") + $" ({r.Status})";
 
-    private Task PickAsync(RecordRow? record)
+    private async Task PickAsync(RecordRow? record)
     {
         _record = record;
         _from ??= record?.Status;
-        return Task.CompletedTask;
+        _eventId = null;
+        _events = record is null ? [] : await Records.EventsAsync(record.Type, record.Key, 20, CancellationToken.None);
+    }
+
+    private string EventWords(RecordEventRow e)
+    {
+        var what = e.Type switch
+        {
+            EventTypes.Created => "Created",
+            EventTypes.StatusChanged => $"Status {e.FromStatus ?? "(none)"} → {e.ToStatus}",
+            EventTypes.Assigned => "Assigned",
+            EventTypes.DeadlineChanged => "Deadline set or moved",
+            _ => e.Type,
+        };
+        var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc), Zone);
+        return $"{what} · {at:yyyy-MM-dd HH:mm}";
     }
 
     private async Task RunAsync()
@@ -115,6 +132,7 @@ public partial class DryRunPanel
     {
         var target = new DryRunRecord(record.Type, record.Key);
         var version = _version == 0 ? (int?)null : _version;
+        if (_eventId is { } stored) return new(target, EventId: stored, Version: version);
         return Design.Event switch
         {
             EventTypes.StatusChanged => new(target, new DryRunEvent(EventTypes.StatusChanged, Blank(_from), Blank(_to)), Version: version),
