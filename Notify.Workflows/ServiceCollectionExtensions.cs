@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DueRunClaims>();
         services.AddSingleton<RunEngine>();
         services.AddSingleton<DryRunner>();
+        services.AddSingleton<Impact.ImpactPreviewer>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<EventExplainer>();
         services.AddSingleton<RunsWakeUp>();

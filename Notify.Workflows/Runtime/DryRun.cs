@@ -9,21 +9,26 @@ public sealed record DryRunRequest(DryRunRecord? Record, DryRunEvent? Event = nu
 /// <summary>A record by type and key.</summary>
 public sealed record DryRunRecord(string Type, string Key);
 
-/// <summary>An event as the admin describes it: <c>record.status_changed</c> from new to ready, assigned to some, a custom type…</summary>
-public sealed record DryRunEvent(string Type, string? FromStatus = null, string? ToStatus = null, IReadOnlyList<string>? AddedAssignees = null);
+/// <summary>An event as the admin describes it: <c>record.status_changed</c> from new to ready, assigned to some, a custom type with its data…</summary>
+public sealed record DryRunEvent(
+    string Type, string? FromStatus = null, string? ToStatus = null, IReadOnlyList<string>? AddedAssignees = null,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Data = null);
 
 /// <summary>
 /// What the flow would do, with nothing stored, sent or scheduled: the steps it would take and why, the waits it
 /// would make (and carry on past), every message as it would be rendered, and everyone skipped with the reason.
+/// <see cref="Started"/>: the event (or the deadline) would start a run at all.
 /// </summary>
 public sealed record DryRunResult(
-    IReadOnlyList<DryRunStep> Path, IReadOnlyList<DryRunWait> Waits, IReadOnlyList<DryRunMessage> Messages, IReadOnlyList<DryRunSkip> Skipped);
+    IReadOnlyList<DryRunStep> Path, IReadOnlyList<DryRunWait> Waits, IReadOnlyList<DryRunMessage> Messages, IReadOnlyList<DryRunSkip> Skipped,
+    bool Started = false);
 
 public sealed record DryRunStep(string StepId, string Kind, JournalVerdict Decision, string Reason);
 
 public sealed record DryRunWait(string StepId, DateTime Until);
 
-/// <summary>One message as it would be rendered, and the send step (<see cref="StepId"/>) that would make it.</summary>
-public sealed record DryRunMessage(string Channel, string? Contact, string Address, string? Subject, string Body, string? Encoding, int Segments, string? StepId = null);
+/// <summary>One message as it would be rendered, the send step (<see cref="StepId"/>) that would make it, and whom it is for.</summary>
+public sealed record DryRunMessage(
+    string Channel, string? Contact, string Address, string? Subject, string Body, string? Encoding, int Segments, string? StepId = null, string? Name = null);
 
 public sealed record DryRunSkip(string? Contact, string Channel, string Reason, string? StepId = null);

@@ -38,19 +38,30 @@ public sealed class DryRunner(
         var type = await db.RecordTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Type == record.Type, ct) ?? RecordType.Create(record.Type, record.Type, []);
         var now = request.At?.ToUniversalTime() ?? time.GetUtcNow().UtcDateTime;
         var e = await EventAsync(db, record, flow, request, now, ct);
+        return await SimulateAsync(flowKey, flow, e, type, now, new DbStepReads(db, organisation), ct);
+    }
+
+    /// <summary>
+    /// The core of a dry run, shared with the impact preview: whether <paramref name="e"/> starts <paramref name="flow"/>,
+    /// then its steps as of <paramref name="now"/>, reading through <paramref name="reads"/> (which may serve many runs).
+    /// A deadline flow is judged on the event's own snapshot of the record.
+    /// </summary>
+    internal async Task<DryRunResult> SimulateAsync(
+        string flowKey, FlowDefinition flow, RecordEvent e, RecordType type, DateTime now, IStepReads reads, CancellationToken ct)
+    {
         var result = new Collected();
-        if (!Starts(flow, e, record, type, result, ref now))
+        if (!Starts(flow, e, type, result, ref now))
         {
-            return result.ToResult();
+            return result.ToResult(started: false);
         }
 
         var context = (DateTime at) => new StepContext
         {
             RunId = Guid.Empty, FlowKey = flowKey, Event = e, Record = e.Current, RecordType = type, Now = at, FlowRequired = flow.Required,
-            Reads = new DbStepReads(db, organisation), Calendar = calendar, Zone = place.Value.Zone,
+            Reads = reads, Calendar = calendar, Zone = place.Value.Zone,
         };
         await StepsAsync(flow, context, result, now, ct);
-        return result.ToResult();
+        return result.ToResult(started: true);
     }
 
     private static async Task<FlowDefinition> DefinitionAsync(NotifyDbContext db, string key, int? version, CancellationToken ct)
@@ -86,18 +97,19 @@ public sealed class DryRunner(
         return EventTypes.IsBuiltIn(described.Type)
             ? RecordEvent.FromChange(new RecordChange(described.Type, described.FromStatus, described.ToStatus,
                 described.AddedAssignees ?? (described.Type == EventTypes.Assigned ? current.Assignees : [])), previous, current, now)
-            : RecordEvent.Custom(described.Type, current, new Dictionary<string, System.Text.Json.JsonElement>(), null, now);
+            : RecordEvent.Custom(described.Type, current, described.Data ?? new Dictionary<string, System.Text.Json.JsonElement>(), null, now);
     }
 
     /// <summary>Whether the trigger fits; a deadline flow first waits (on paper) until its time, and stops if the record would not need it.</summary>
-    private bool Starts(FlowDefinition flow, RecordEvent e, Record record, RecordType type, Collected result, ref DateTime now)
+    private bool Starts(FlowDefinition flow, RecordEvent e, RecordType type, Collected result, ref DateTime now)
     {
+        var record = e.Current;
         if (flow.Trigger.Event == EventTypes.Deadline)
         {
             if (!TriggerMatcher.WatchesDeadlinesOf(flow.Trigger, record.Type) || record.Deadline is not { } deadline)
             {
                 result.Path.Add(new(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Cancelled,
-                    record.Deadline is null ? "The record has no deadline, so no reminder would be made." : $"The flow does not watch {record.Type} deadlines."));
+                    !TriggerMatcher.WatchesDeadlinesOf(flow.Trigger, record.Type) ? $"The flow does not watch {record.Type} deadlines." : "The record has no deadline, so no reminder would be made."));
                 return false;
             }
 
@@ -137,7 +149,7 @@ public sealed class DryRunner(
             var decided = await step.ExecuteAsync(context(now), definition, ct);
             result.Path.Add(new(definition.Id, definition.Kind, decided.Verdict, decided.Message));
             result.Messages.AddRange(decided.Deliveries.Select(d => new DryRunMessage(d.Channel.ToName(), d.ContactKey, d.Address, d.Subject, d.Body,
-                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments, definition.Id)));
+                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments, definition.Id, d.RecipientName)));
             result.Skipped.AddRange(decided.Skipped.Select(s => new DryRunSkip(s.Draft.ContactKey, s.Draft.Channel.ToName(), s.Reason, definition.Id)));
             var next = flow.NextOf(index);
             switch (decided.Decision)
@@ -166,6 +178,6 @@ public sealed class DryRunner(
 
         public List<DryRunSkip> Skipped { get; } = [];
 
-        public DryRunResult ToResult() => new(Path, Waits, Messages, Skipped);
+        public DryRunResult ToResult(bool started) => new(Path, Waits, Messages, Skipped, started);
     }
 }

@@ -14,6 +14,10 @@ public static class FlowsApi
         api.MapPut("/flows/{key}", SaveAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Save a flow's draft from JSON (import); conditions are compiled and references checked.");
         api.MapPost("/flows/{key}/dry-run", DryRunAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read)
             .WithSummary("Runs the draft (or \"version\": n) on a stored record with no side effects: the path, the waits, every message and every skip.");
+        api.MapPost("/flows/{key}/impact", async (string key, Notify.Workflows.Impact.ImpactRequest? request, Notify.Workflows.Impact.ImpactPreviewer previewer, CancellationToken ct) =>
+                TypedResults.Ok(await previewer.PreviewAsync(key, request ?? new(), ct)))
+            .RequireAuthorization(Infrastructure.ApiPolicies.Read)
+            .WithSummary("Replays the stored events of the last days (1–90, default 7) against the draft and the published version: runs, messages, SMS cost and people for each, who is newly or no longer reached, and the records most affected.");
         api.MapGet("/flows/{key}/versions", async (string key, FlowService flows, CancellationToken ct) => TypedResults.Ok(await flows.VersionsAsync(key, ct)))
             .RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("Every published version, newest first: when, by whom, and what it does in words.");
         api.MapGet("/flows/{key}/versions/{version:int}", async (string key, int version, FlowService flows, CancellationToken ct) => TypedResults.Ok(await flows.VersionAsync(key, version, ct)))
