@@ -56,15 +56,21 @@ public sealed class ImpactPreviewer(
             Only(draftTally, publishedTally), Only(publishedTally, draftTally), affected.Count, affected.Take(MostAffected).ToList(), sms.Value.Currency);
     }
 
-    /// <summary>The window's events that either version's trigger could care about, oldest first.</summary>
+    /// <summary>The window's events that either version's trigger could care about (compared as the matcher does, without case), oldest first.</summary>
     private static async Task<List<RecordEvent>> EventsAsync(NotifyDbContext db, IReadOnlyList<FlowDefinition> flows, DateTime from, DateTime to, CancellationToken ct)
     {
         var query = db.Events.AsNoTracking().Where(e => e.OccurredAt >= from && e.OccurredAt <= to);
         var triggers = flows.Select(f => f.Trigger).ToList();
         if (triggers.All(t => t.Event != EventTypes.Deadline))
         {
-            var eventTypes = triggers.SelectMany(t => new[] { t.Event, t.Event.ToLowerInvariant() }).Distinct().ToList();
-            query = query.Where(e => eventTypes.Contains(e.Type));
+            var eventTypes = triggers.Select(t => t.Event.ToLowerInvariant()).Distinct().ToList();
+            query = query.Where(e => eventTypes.Contains(e.Type.ToLower()));
+        }
+
+        if (triggers.All(t => t.Event == EventTypes.StatusChanged && t.ToStatuses.Count > 0))
+        {
+            var statuses = triggers.SelectMany(t => t.ToStatuses).Select(s => s.ToLowerInvariant()).Distinct().ToList();
+            query = query.Where(e => e.ToStatus != null && statuses.Contains(e.ToStatus.ToLower()));
         }
 
         if (triggers.All(t => t.RecordTypes.Count > 0))

@@ -32,6 +32,7 @@ internal sealed class RecordConfiguration :
         builder.HasIndex(e => e.IdempotencyKey).IsUnique();
         builder.HasIndex(e => new { e.RecordType, e.RecordKey, e.OccurredAt });
         builder.HasIndex(e => e.MatchedAt);
+        builder.HasIndex(e => e.OccurredAt); // the impact preview reads a window of days
         builder.Property(e => e.AddedAssignees).HasJsonConversion();
         builder.Property(e => e.Previous).HasJsonConversion();
         builder.Property(e => e.Current).HasJsonConversion();

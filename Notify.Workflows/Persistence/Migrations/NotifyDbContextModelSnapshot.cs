@@ -528,6 +528,8 @@ namespace Notify.Workflows.Persistence.Migrations
 
                     b.HasIndex("MatchedAt");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("RecordType", "RecordKey", "OccurredAt");
 
                     b.ToTable("Events");

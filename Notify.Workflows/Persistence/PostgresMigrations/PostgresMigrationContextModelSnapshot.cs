@@ -541,6 +541,8 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
                     b.HasIndex("MatchedAt");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("RecordType", "RecordKey", "OccurredAt");
 
                     b.ToTable("Events");
