@@ -14,6 +14,7 @@ public partial class FlowDetailsPage
     private Flow? _flow;
     private bool _trialOpen;
     private Notify.Workflows.Runtime.DryRunResult? _trial;
+    private Notify.Workflows.Runtime.DryRunRecord? _trialStart;
     private FlowDefinition? _definition;
     private FlowDesign? _design;
     private DesignerCatalog? _catalog;
@@ -144,10 +145,8 @@ public partial class FlowDetailsPage
     }
 
     private static string CheckSummary(NodeProblems problems) =>
-        (problems.ErrorCount > 0 ? $"{Plural(problems.ErrorCount, "thing")} to fix before the flow can be saved. " : "") +
-        (problems.WarningCount > 0 ? $"{Plural(problems.WarningCount, "thing")} worth a look." : "");
-
-    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+        (problems.ErrorCount > 0 ? $"{Words.Count(problems.ErrorCount, "thing")} to fix before the flow can be saved. " : "") +
+        (problems.WarningCount > 0 ? $"{Words.Count(problems.WarningCount, "thing")} worth a look." : "");
 
     private void UndoAsync()
     {
@@ -284,6 +283,13 @@ public partial class FlowDetailsPage
     {
         _trialOpen = true;
         ActiveTab = 0;
+    }
+
+    /// <summary>From the impact preview: the trial opens on the canvas with this record picked.</summary>
+    private void OpenTrialOnAsync(Notify.Workflows.Runtime.DryRunRecord record)
+    {
+        _trialStart = record;
+        OpenTrial();
     }
 
     private async Task ReloadFlowAsync() => _flow = await Flows.FindAsync(Key, CancellationToken.None);

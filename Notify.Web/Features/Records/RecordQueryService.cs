@@ -41,6 +41,15 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
             .OrderByDescending(e => e.OccurredAt).Take(take)
             .Select(e => new RecordEventRow(e.Id, e.Type, e.FromStatus, e.ToStatus, e.OccurredAt)).ToListAsync(ct);
 
+    /// <summary>One record as a list row, or null.</summary>
+    public async Task<RecordRow?> FindRowAsync(string type, string key, CancellationToken ct)
+    {
+        type = type.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Records.AsNoTracking().Where(r => r.Type == type && r.Key == key)
+            .Select(r => new RecordRow(r.Type, r.Key, r.Status, r.Title, r.Deadline, r.UpdatedAt)).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<(IReadOnlyList<RecordRow> Items, int Total)> SearchAsync(string? type, string? text, int page, int pageSize, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -42,6 +42,11 @@ public partial class DryRunPanel
 
     [Parameter] public int? PublishedVersion { get; set; }
 
+    /// <summary>A record to pick at once (from the impact preview's list).</summary>
+    [Parameter] public DryRunRecord? Start { get; set; }
+
+    private DryRunRecord? _started;
+
     /// <summary>The latest result (null when closed), for the canvas to show the path taken.</summary>
     [Parameter] public EventCallback<DryRunResult?> ResultChanged { get; set; }
 
@@ -62,6 +67,15 @@ public partial class DryRunPanel
     {
         _to = FlowDesign.SplitList(Design.ToStatuses).FirstOrDefault();
         _from = FlowDesign.SplitList(Design.FromStatuses).FirstOrDefault();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Start is { } start && start != _started)
+        {
+            _started = start;
+            await PickAsync(await Records.FindRowAsync(start.Type, start.Key, CancellationToken.None));
+        }
     }
 
     private async Task<IEnumerable<RecordRow>> SearchAsync(string? text, CancellationToken ct)
