@@ -66,6 +66,7 @@ public sealed class EventExplainer(IDbContextFactory<NotifyDbContext> dbFactory)
         RunStatus.Failed => $"Failed: {run.Outcome}",
         RunStatus.Faulted => $"Stopped for a person to look at: {run.Outcome}",
         RunStatus.Cancelled => $"Cancelled: {run.Outcome}",
+        RunStatus.NobodyReached => $"Ran to the end but reached nobody: {line?.Message ?? run.Outcome}",
         _ => $"Ran to the end: {line?.Message ?? run.Outcome}",
     };
 }

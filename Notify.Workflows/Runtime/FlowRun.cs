@@ -47,6 +47,9 @@ public sealed class FlowRun
     /// <summary>How the run ended, or why it faulted, in words.</summary>
     public string? Outcome { get; private set; }
 
+    /// <summary>Whether its send steps reached anyone: null before any send step, true once one queued a message, false while every one skipped everybody.</summary>
+    public bool? Reached { get; private set; }
+
     /// <summary>Passes in a row that threw; reset by a pass that succeeds or by a person's retry.</summary>
     public int Attempts { get; private set; }
 
@@ -131,7 +134,7 @@ public sealed class FlowRun
     /// <summary>Remembers the state before a pass, so a pass that throws leaves the run as it was.</summary>
     internal void BeginPass(string node)
     {
-        _passStart = new Memento(Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, _journal.Count);
+        _passStart = new Memento(Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, Reached, _journal.Count);
         Node = node;
     }
 
@@ -151,8 +154,8 @@ public sealed class FlowRun
         var thrownAt = CurrentStepId ?? JournalEntry.TriggerStep;
         if (_passStart is { } start)
         {
-            (Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt) =
-                (start.Status, start.CurrentStepId, start.AtTrigger, start.FollowsRecordDate, start.ResumeAt, start.Outcome, start.EndedAt);
+            (Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, Reached) =
+                (start.Status, start.CurrentStepId, start.AtTrigger, start.FollowsRecordDate, start.ResumeAt, start.Outcome, start.EndedAt, start.Reached);
             _journal.RemoveRange(start.JournalLines, _journal.Count - start.JournalLines);
             _passStart = null;
         }
@@ -203,9 +206,17 @@ public sealed class FlowRun
         AtTrigger = false;
     }
 
-    /// <summary>A step's decision, written as its journal line.</summary>
-    internal void StepDecided(string stepId, string kind, JournalVerdict verdict, string message, DateTime now) =>
+    /// <summary>A step's decision, written as its journal line; a send step's also says whether anyone was reached.</summary>
+    internal void StepDecided(string stepId, string kind, JournalVerdict verdict, string message, DateTime now)
+    {
+        Reached = verdict switch
+        {
+            JournalVerdict.Sent => true,
+            JournalVerdict.NobodyReached => Reached ?? false,
+            _ => Reached,
+        };
         Journal(stepId, kind, verdict, message, now);
+    }
 
     internal void MoveTo(string? stepId, DateTime now)
     {
@@ -223,7 +234,17 @@ public sealed class FlowRun
         Touch(now);
     }
 
-    internal void Complete(string outcome, DateTime now) => End(RunStatus.Completed, outcome, now);
+    /// <summary>The run reached its end; when its send steps reached nobody, it ends as <see cref="RunStatus.NobodyReached"/> and says so.</summary>
+    internal void Complete(string outcome, DateTime now)
+    {
+        if (Reached == false)
+        {
+            End(RunStatus.NobodyReached, $"Nobody could be reached: every message was left out (the send steps say why). {outcome}", now);
+            return;
+        }
+
+        End(RunStatus.Completed, outcome, now);
+    }
 
     /// <summary>The run cannot go on (a step failed, its flow or event is gone); the line says why.</summary>
     internal void Fail(string stepId, string kind, string reason, DateTime now)
@@ -267,5 +288,6 @@ public sealed class FlowRun
     }
 
     private sealed record Memento(
-        RunStatus Status, string? CurrentStepId, bool AtTrigger, bool FollowsRecordDate, DateTime? ResumeAt, string? Outcome, DateTime? EndedAt, int JournalLines);
+        RunStatus Status, string? CurrentStepId, bool AtTrigger, bool FollowsRecordDate, DateTime? ResumeAt, string? Outcome, DateTime? EndedAt, bool? Reached,
+        int JournalLines);
 }

@@ -88,9 +88,16 @@ public sealed class RunEngine(
             return [];
         }
 
-        var why = (done ? $"The {record.Type} is {record.Status}." : "The deadline was removed.") + " The reminder was withdrawn before it went out.";
+        var waiting = await WaitingRemindersAsync(db, record, ct);
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        var why = (done ? $"The {record.Type} is {record.Status}." : "The deadline was removed.") + " The reminder was withdrawn before it went out."
+            + await SentReminders.DescribeAsync(db, record, ct);
         var notes = new List<string>();
-        foreach (var run in await WaitingRemindersAsync(db, record, ct))
+        foreach (var run in waiting)
         {
             run.Cancel(why, now);
             notes.Add($"{run.FlowKey}: cancelled");

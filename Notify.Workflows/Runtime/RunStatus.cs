@@ -17,4 +17,7 @@ public enum RunStatus
 
     /// <summary>Executing it kept throwing; it waits for a person to retry or cancel it.</summary>
     Faulted,
+
+    /// <summary>Reached its end, but its send steps left everybody out (no consent, no address, turned off…): a warning, not a success.</summary>
+    NobodyReached,
 }

@@ -18,8 +18,9 @@ public sealed class OverviewService(IDbContextFactory<NotifyDbContext> dbFactory
             await db.Deliveries.CountAsync(d => d.CreatedAt >= since && (d.Status == DeliveryStatus.Sent || d.Status == DeliveryStatus.Delivered || d.Status == DeliveryStatus.Read), ct),
             await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Failed || d.Status == DeliveryStatus.NeedsReview, ct),
             await db.Runs.CountAsync(r => r.Status == RunStatus.Failed, ct),
-            await db.Runs.CountAsync(r => r.Status == RunStatus.Faulted, ct));
+            await db.Runs.CountAsync(r => r.Status == RunStatus.Faulted, ct),
+            await db.Runs.CountAsync(r => r.Status == RunStatus.NobodyReached && r.EndedAt >= since, ct));
     }
 }
 
-public sealed record Overview(int PublishedFlows, int WaitingRuns, int SentLastDay, int DeliveriesNeedingAttention, int FailedRuns, int FaultedRuns);
+public sealed record Overview(int PublishedFlows, int WaitingRuns, int SentLastDay, int DeliveriesNeedingAttention, int FailedRuns, int FaultedRuns, int UnreachedRunsLastDay);

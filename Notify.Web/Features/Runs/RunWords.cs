@@ -13,6 +13,7 @@ public static class RunWords
         RunStatus.Failed => "Failed",
         RunStatus.Cancelled => "Cancelled",
         RunStatus.Faulted => "Stopped with an error",
+        RunStatus.NobodyReached => "Completed, nobody reached",
         _ => status.ToString(),
     };
 

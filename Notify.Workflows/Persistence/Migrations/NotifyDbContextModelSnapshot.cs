@@ -914,6 +914,9 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Reached")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecordKey")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -931,6 +931,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
+                    b.Property<bool?>("Reached")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RecordKey")
                         .IsRequired()
                         .HasColumnType("text");

@@ -50,8 +50,6 @@ public sealed class FlowImpactBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("impact-summary")).ToContainTextAsync("2 messages more");
         await Assertions.Expect(page.GetByTestId("impact-record-IMP-B3")).ToHaveCountAsync(0); // no manager: unchanged
 
-        await page.ScreenshotAsync(new() { Path = "/tmp/impact.png", FullPage = true }); // ZZTEMP
-        await page.SetViewportSizeAsync(390, 800); await page.ScreenshotAsync(new() { Path = "/tmp/impact-phone.png", FullPage = true }); await page.SetViewportSizeAsync(1440, 900); // ZZTEMP
         await page.GetByTestId("impact-try-IMP-B1").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dry-run")).ToBeVisibleAsync(Patient);
         await Assertions.Expect(page.Locator("input[data-testid=dry-run-record]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("order IMP-B1"));

@@ -35,4 +35,23 @@ public sealed class RunActionsBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync($"{NotifyAppFactory.AdminEmail} asked for the run to be tried again");
         Assert.Equal(2, deliveries);
     }
+
+    [Fact]
+    public async Task ARunThatReachedNobody_IsAWarningOnTheOverview_AndTheRunsFilterFindsIt()
+    {
+        using var api = browser.App.CreateApiClient();
+        (await api.PutAsJsonAsync("/api/v1/records/order/UNREACHED-1", new { status = "new", contacts = new { customer = "nobody-known" } })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/v1/records/order/UNREACHED-1", new { status = "ready", contacts = new { customer = "nobody-known" } })).EnsureSuccessStatusCode();
+
+        var page = await browser.OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open: Runs that reached nobody (last 24 hours)" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("status=NobodyReached"));
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = "UNREACHED-1" });
+        await Assertions.Expect(row.Locator("[data-status=NobodyReached]")).ToHaveTextAsync("Completed, nobody reached", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-status=Completed]")).ToHaveCountAsync(0); // the filter shows only the warnings
+
+        await row.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("Nobody to send to", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("no contact with the key 'nobody-known'");
+    }
 }

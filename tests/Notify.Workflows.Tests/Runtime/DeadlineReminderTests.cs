@@ -45,6 +45,7 @@ public class DeadlineReminderTests
         var runs = await engine.RunsAsync("task", "T2");
         Assert.Equal(2, runs.Count);
         Assert.All(runs, r => Assert.Equal(RunStatus.Cancelled, r.Status));
+        Assert.All(runs, r => Assert.EndsWith("No reminder had gone out about it.", r.Outcome, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -79,6 +80,9 @@ public class DeadlineReminderTests
         await engine.AdvanceAsync(TimeSpan.FromDays(3));
 
         Assert.DoesNotContain(await engine.DeliveriesAsync("task", "T4"), d => d.FlowKey == "task-overdue");
+        var withdrawn = Assert.Single(await engine.RunsAsync("task", "T4"), r => r.FlowKey == "task-overdue");
+        Assert.Equal(RunStatus.Cancelled, withdrawn.Status);
+        Assert.Equal("The task is done. The reminder was withdrawn before it went out. Reminders that went out before: \"Task due soon\" (2 messages).", withdrawn.Outcome);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class OrderReadyFlowTests
     }
 
     [Fact]
-    public async Task UnknownCustomer_IsSkippedAndTheJournalSaysWhy()
+    public async Task UnknownCustomer_IsSkippedAndTheJournalSaysWhy_AndTheRunEndsAsNobodyReached()
     {
         await using var engine = await EngineHarness.StartAsync();
         await engine.Ingest.UpsertRecordAsync("order", "AO3", Order("new", "nobody"), CancellationToken.None);
@@ -77,7 +77,8 @@ public class OrderReadyFlowTests
         Assert.All(deliveries, d => Assert.Equal(DeliveryStatus.Skipped, d.Status));
         Assert.All(deliveries, d => Assert.Contains("no contact with the key 'nobody'", d.Reason));
         var run = Assert.Single(await engine.RunsAsync("order", "AO3"));
-        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.Equal(RunStatus.NobodyReached, run.Status);
+        Assert.StartsWith("Nobody could be reached", run.Outcome, StringComparison.Ordinal);
         var journal = await engine.JournalAsync(run.Id);
         Assert.Contains(journal, j => j.StepId == "still-ready" && j.Verdict == JournalVerdict.ConditionMet && j.Message.Contains("record.Status='ready'"));
     }
