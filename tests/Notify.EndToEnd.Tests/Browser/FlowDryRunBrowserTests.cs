@@ -77,4 +77,44 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("dry-run-message-sms")).ToContainTextAsync("AO1000");
         await Assertions.Expect(page.GetByTestId("dry-run-step-trigger")).ToContainTextAsync("Condition met");
     }
+
+    [Fact]
+    public async Task ACustomEventFlow_TriedWithDataTypedIn_OffersTheStoredFields_RefusesAWrongNumber_AndTheValueDecides()
+    {
+        using var api = browser.App.CreateApiClient();
+        (await api.PutAsJsonAsync("/api/v1/flows/parts-arrived", new
+        {
+            name = "Parts arrived",
+            trigger = new { @event = "parts.arrived", recordTypes = new[] { "order" } },
+            steps = new object[]
+            {
+                new { kind = "condition", id = "enough", title = "Enough parts", expression = "event.Has(\"count\") && event.Number(\"count\") > 2" },
+                new { kind = "send", id = "tell", channels = new[] { "sms" }, template = "order-ready", recipients = new[] { "customer" } },
+            },
+        })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/v1/records/order/PARTS-1", new { status = "new", title = "Gear set", contacts = new { customer = "ola" } })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/events", new { type = "parts.arrived", record = new { type = "order", key = "PARTS-1" }, data = new { count = 1 } })).EnsureSuccessStatusCode();
+
+        var page = await browser.OpenAsync("/flows/parts-arrived");
+        await page.GetByTestId("dry-run-open").ClickAsync();
+        await page.Locator("input[data-testid=dry-run-record]").FillAsync("PARTS-1");
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("PARTS-1") }).ClickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=dry-run-data-key-0]")).ToHaveValueAsync("count", new() { Timeout = 30_000 });
+
+        var value = page.Locator("input[data-testid=dry-run-data-value-0]");
+        await value.FillAsync("three");
+        await Assertions.Expect(page.GetByTestId("dry-run-data-0")).ToContainTextAsync("is not a number");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-problem")).ToContainTextAsync("the field says why");
+
+        await value.FillAsync("3");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-step-enough")).ToContainTextAsync("Condition met", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("dry-run-message-sms")).ToContainTextAsync("Hi Ola, your order PARTS-1 is ready for pick-up.");
+
+        await value.FillAsync("2");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-step-enough")).ToContainTextAsync("Condition not met", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("dry-run-message-sms")).ToHaveCountAsync(0);
+    }
 }

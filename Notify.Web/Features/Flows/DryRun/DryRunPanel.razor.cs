@@ -22,6 +22,7 @@ public partial class DryRunPanel
     private string? _from;
     private string? _to;
     private int _hoursBefore = 23;
+    private readonly List<EventDataRow> _data = [];
     private bool _running;
     private string? _problem;
     private DryRunResult? _result;
@@ -63,10 +64,16 @@ public partial class DryRunPanel
         _ => $"As if '{Design.CustomEventType}' happened to it now.",
     };
 
+    private bool IsCustom => Design.Event == FlowDesign.CustomEvent;
+
     protected override void OnInitialized()
     {
         _to = FlowDesign.SplitList(Design.ToStatuses).FirstOrDefault();
         _from = FlowDesign.SplitList(Design.FromStatuses).FirstOrDefault();
+        var kinds = EventDataRow.Kinds.Select(k => k.Kind).ToHashSet(StringComparer.Ordinal);
+        _data.AddRange((Catalog.DataFields ?? [])
+            .Where(f => f.Owner == "event" && f.Scope == Design.CustomEventType.Trim() && kinds.Contains(f.Kind))
+            .Select(f => new EventDataRow { Key = f.Key, Kind = f.Kind, Known = true }));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -124,6 +131,12 @@ public partial class DryRunPanel
                 return;
             }
 
+            if (IsCustom && _eventId is null && EventDataRow.ToData(_data) is null)
+            {
+                _problem = "A value in the event's data is not right: the field says why.";
+                return;
+            }
+
             _result = await Runner.RunAsync(FlowKey, unsaved, Request(_record), CancellationToken.None);
             await ResultChanged.InvokeAsync(_result);
         }
@@ -152,7 +165,7 @@ public partial class DryRunPanel
             EventTypes.StatusChanged => new(target, new DryRunEvent(EventTypes.StatusChanged, Blank(_from), Blank(_to)), Version: version),
             EventTypes.Deadline => new(target, At: record.Deadline?.AddHours(-_hoursBefore), Version: version),
             EventTypes.Created or EventTypes.Assigned => new(target, new DryRunEvent(Design.Event), Version: version),
-            _ => new(target, new DryRunEvent(Design.CustomEventType.Trim()), Version: version),
+            _ => new(target, new DryRunEvent(Design.CustomEventType.Trim(), Data: EventDataRow.ToData(_data)), Version: version),
         };
     }
 
