@@ -25,7 +25,8 @@ public sealed record DryRunResult(
 
 public sealed record DryRunStep(string StepId, string Kind, JournalVerdict Decision, string Reason);
 
-public sealed record DryRunWait(string StepId, DateTime Until);
+/// <summary>A wait the trial stepped over: until when, and why in words ("24 hours before the deadline", "2 working days later").</summary>
+public sealed record DryRunWait(string StepId, DateTime Until, string? Why = null);
 
 /// <summary>One message as it would be rendered, the send step (<see cref="StepId"/>) that would make it, and whom it is for.</summary>
 public sealed record DryRunMessage(

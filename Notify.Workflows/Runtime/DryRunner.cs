@@ -115,7 +115,7 @@ public sealed class DryRunner(
 
             var offset = flow.Trigger.Deadline!;
             var due = calendar.Shift(deadline, offset.Amount, offset.Unit, offset.Direction);
-            result.Waits.Add(new(JournalEntry.TriggerStep, due));
+            result.Waits.Add(new(JournalEntry.TriggerStep, due, offset.ToString()));
             if (type.IsDone(e.Current.Status))
             {
                 result.Path.Add(new(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Cancelled, $"The {record.Type} is {e.Current.Status}: the reminder would be withdrawn."));
@@ -158,7 +158,7 @@ public sealed class DryRunner(
                     current = decided.EndsFlow ? null : decided.JumpTo ?? next;
                     break;
                 case StepDecision.Wait:
-                    result.Waits.Add(new(definition.Id, decided.ResumeAt!.Value));
+                    result.Waits.Add(new(definition.Id, decided.ResumeAt!.Value, WaitWords(definition)));
                     now = decided.ResumeAt.Value; // carry on past the wait, as of its end
                     current = next;
                     break;
@@ -167,6 +167,13 @@ public sealed class DryRunner(
             }
         }
     }
+
+    /// <summary>"2 hours before the deadline", "2 working days later".</summary>
+    private static string? WaitWords(StepDefinition step) => step is Steps.Delay.DelayStepDefinition delay
+        ? delay.UntilDeadline
+            ? new DeadlineOffset(delay.Amount, delay.Unit, delay.Direction).ToString()
+            : $"{new DeadlineOffset(delay.Amount, delay.Unit, OffsetDirection.After).Duration} later"
+        : null;
 
     private sealed class Collected
     {

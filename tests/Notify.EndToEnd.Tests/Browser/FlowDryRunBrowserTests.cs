@@ -34,6 +34,7 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(sms).ToContainTextAsync("GSM-7, 1 segment");
         await Assertions.Expect(page.GetByTestId("dry-run-message-inApp")).ToContainTextAsync("'Inspect heat pump at Storgata 1' is due");
         await Assertions.Expect(page.GetByTestId("dry-run-wait")).ToContainTextAsync("would wait until");
+        await Assertions.Expect(page.GetByTestId("dry-run-wait")).ToContainTextAsync(", 24 hours before the deadline, and the trial carried on");
         await Assertions.Expect(page.GetByTestId("dry-run-result")).ToContainTextAsync("nothing was stored, sent or scheduled");
 
         // The canvas shows the way the trial went: each node it passed says what it decided.

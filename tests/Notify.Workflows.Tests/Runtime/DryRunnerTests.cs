@@ -65,7 +65,7 @@ public class DryRunnerTests
             [JournalVerdict.ConditionMet, JournalVerdict.ConditionMet, JournalVerdict.BranchYes, JournalVerdict.Waiting, JournalVerdict.Sent, JournalVerdict.Stopped],
             result.Path.Select(p => p.Decision));
         var wait = Assert.Single(result.Waits);
-        Assert.Equal(("wait-working", new DateTime(2026, 11, 19, 8, 0, 0, DateTimeKind.Utc)), (wait.StepId, wait.Until)); // Tue, (Wed off), Thu
+        Assert.Equal(("wait-working", new DateTime(2026, 11, 19, 8, 0, 0, DateTimeKind.Utc), "2 working days later"), (wait.StepId, wait.Until, wait.Why)); // Tue, (Wed off), Thu
         var mail = Assert.Single(result.Messages);
         Assert.Equal(("email", "ola", "ola@example.com", "vip-mail"), (mail.Channel, mail.Contact, mail.Address, mail.StepId));
         Assert.Equal("Your order DR-1 is ready", mail.Subject);
@@ -139,7 +139,7 @@ public class DryRunnerTests
         var result = await DryRunAsync(engine, flow, new(new DryRunRecord("task", "DR-T1"), At: Monday));
 
         var wait = Assert.Single(result.Waits);
-        Assert.Equal(("trigger", new DateTime(2026, 11, 17, 12, 0, 0, DateTimeKind.Utc)), (wait.StepId, wait.Until)); // Tuesday: Wednesday is off
+        Assert.Equal(("trigger", new DateTime(2026, 11, 17, 12, 0, 0, DateTimeKind.Utc), "1 working day before the deadline"), (wait.StepId, wait.Until, wait.Why)); // Tuesday: Wednesday is off
         Assert.Equal(["trigger", "remind"], result.Path.Select(p => p.StepId));
         Assert.Contains("Task DR-T1", Assert.Single(result.Messages).Body, StringComparison.Ordinal);
         Assert.Equal(before, await CountRowsAsync(engine));
