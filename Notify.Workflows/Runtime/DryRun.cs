@@ -28,8 +28,12 @@ public sealed record DryRunStep(string StepId, string Kind, JournalVerdict Decis
 /// <summary>A wait the trial stepped over: until when, and why in words ("24 hours before the deadline", "2 working days later").</summary>
 public sealed record DryRunWait(string StepId, DateTime Until, string? Why = null);
 
-/// <summary>One message as it would be rendered, the send step (<see cref="StepId"/>) that would make it, and whom it is for.</summary>
+/// <summary>
+/// One message as it would be rendered, the send step (<see cref="StepId"/>) that would make it, and whom it is for; an
+/// email also as the recipient sees it (<see cref="Html"/>: the company's layout around its HTML or text).
+/// </summary>
 public sealed record DryRunMessage(
-    string Channel, string? Contact, string Address, string? Subject, string Body, string? Encoding, int Segments, string? StepId = null, string? Name = null);
+    string Channel, string? Contact, string Address, string? Subject, string Body, string? Encoding, int Segments, string? StepId = null, string? Name = null,
+    string? Html = null);
 
 public sealed record DryRunSkip(string? Contact, string Channel, string Reason, string? StepId = null);

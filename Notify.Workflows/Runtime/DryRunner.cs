@@ -38,13 +38,18 @@ public sealed class DryRunner(
         var type = await db.RecordTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Type == record.Type, ct) ?? RecordType.Create(record.Type, record.Type, []);
         var now = request.At?.ToUniversalTime() ?? time.GetUtcNow().UtcDateTime;
         var e = await EventAsync(db, record, flow, request, now, ct);
-        return await SimulateAsync(flowKey, flow, e, type, now, new DbStepReads(db, organisation), ct);
+        var result = await SimulateAsync(flowKey, flow, e, type, now, new DbStepReads(db, organisation), ct);
+        return result with
+        {
+            Messages = result.Messages.Select(m => m.Channel == "email" ? m with { Html = Channels.Email.EmailLayout.Wrap(m.Html, m.Body, organisation.Branding) } : m).ToList(),
+        };
     }
 
     /// <summary>
     /// The core of a dry run, shared with the impact preview: whether <paramref name="e"/> starts <paramref name="flow"/>,
     /// then its steps as of <paramref name="now"/>, reading through <paramref name="reads"/> (which may serve many runs).
-    /// A deadline flow is judged on the event's own snapshot of the record.
+    /// A deadline flow is judged on the event's own snapshot of the record. An email's <see cref="DryRunMessage.Html"/> is
+    /// its own HTML part here, not yet in the layout.
     /// </summary>
     internal async Task<DryRunResult> SimulateAsync(
         string flowKey, FlowDefinition flow, RecordEvent e, RecordType type, DateTime now, IStepReads reads, CancellationToken ct)
@@ -149,7 +154,7 @@ public sealed class DryRunner(
             var decided = await step.ExecuteAsync(context(now), definition, ct);
             result.Path.Add(new(definition.Id, definition.Kind, decided.Verdict, decided.Message));
             result.Messages.AddRange(decided.Deliveries.Select(d => new DryRunMessage(d.Channel.ToName(), d.ContactKey, d.Address, d.Subject, d.Body,
-                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments, definition.Id, d.RecipientName)));
+                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments, definition.Id, d.RecipientName, d.HtmlBody)));
             result.Skipped.AddRange(decided.Skipped.Select(s => new DryRunSkip(s.Draft.ContactKey, s.Draft.Channel.ToName(), s.Reason, definition.Id)));
             var next = flow.NextOf(index);
             switch (decided.Decision)

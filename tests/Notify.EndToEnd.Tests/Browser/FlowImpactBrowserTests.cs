@@ -55,6 +55,8 @@ public sealed class FlowImpactBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("input[data-testid=dry-run-record]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("order IMP-B1"));
         await page.GetByTestId("dry-run-go").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dry-run-result")).ToContainTextAsync("kari@example.com", new() { Timeout = 30_000 });
+        await page.GetByTestId("dry-run-email-toggle").First.ClickAsync();
+        await Assertions.Expect(page.FrameLocator("[data-testid=dry-run-email]").Locator("body")).ToContainTextAsync("Your order IMP-B1 (Bike IMP-B1) is ready", new() { Timeout = 30_000 });
 
         await page.GetByTestId("publish").ClickAsync();
         await page.GetByTestId("confirm-publish").ClickAsync();

@@ -23,6 +23,10 @@ public class DryRunApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixtur
         Assert.Equal(["email", "sms"], messages.Select(m => m.GetProperty("channel").GetString()));
         Assert.Equal("Hi Ola, your order DRY-1 is ready for pick-up.", messages[1].GetProperty("body").GetString());
         Assert.Equal("GSM-7", messages[1].GetProperty("encoding").GetString());
+        var html = messages[0].GetProperty("html").GetString()!;
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal); // in the company's layout, as the recipient sees it
+        Assert.Contains("<strong>DRY-1</strong>", html, StringComparison.Ordinal);
+        Assert.False(messages[1].TryGetProperty("html", out _)); // an SMS has none
         var after = await RecordAsync("order", "DRY-1");
         Assert.Equal(before.GetProperty("runs").GetArrayLength(), after.GetProperty("runs").GetArrayLength());
         Assert.Equal(before.GetProperty("deliveries").GetArrayLength(), after.GetProperty("deliveries").GetArrayLength());
