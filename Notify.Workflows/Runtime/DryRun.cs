@@ -30,10 +30,11 @@ public sealed record DryRunWait(string StepId, DateTime Until, string? Why = nul
 
 /// <summary>
 /// One message as it would be rendered, the send step (<see cref="StepId"/>) that would make it, and whom it is for; an
-/// email also as the recipient sees it (<see cref="Html"/>: the company's layout around its HTML or text).
+/// email also as the recipient sees it (<see cref="Html"/>: the company's layout around its HTML or text); an SMS held
+/// for quiet hours says until when (<see cref="HeldUntil"/>).
 /// </summary>
 public sealed record DryRunMessage(
     string Channel, string? Contact, string Address, string? Subject, string Body, string? Encoding, int Segments, string? StepId = null, string? Name = null,
-    string? Html = null);
+    string? Html = null, DateTime? HeldUntil = null);
 
 public sealed record DryRunSkip(string? Contact, string Channel, string Reason, string? StepId = null);

@@ -154,7 +154,7 @@ public sealed class DryRunner(
             var decided = await step.ExecuteAsync(context(now), definition, ct);
             result.Path.Add(new(definition.Id, definition.Kind, decided.Verdict, decided.Message));
             result.Messages.AddRange(decided.Deliveries.Select(d => new DryRunMessage(d.Channel.ToName(), d.ContactKey, d.Address, d.Subject, d.Body,
-                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments, definition.Id, d.RecipientName, d.HtmlBody)));
+                d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments, definition.Id, d.RecipientName, d.HtmlBody, d.NotBefore)));
             result.Skipped.AddRange(decided.Skipped.Select(s => new DryRunSkip(s.Draft.ContactKey, s.Draft.Channel.ToName(), s.Reason, definition.Id)));
             var next = flow.NextOf(index);
             switch (decided.Decision)

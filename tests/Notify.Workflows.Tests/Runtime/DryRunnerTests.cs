@@ -171,6 +171,31 @@ public class DryRunnerTests
         Assert.Empty(without.Messages);
     }
 
+    [Fact]
+    public async Task LateInTheEvening_TheSmsIsHeldForQuietHours_AndAPersonWhoTurnedTheFlowOffIsLeftOutWithTheReason()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Notify:QuietHours:Start"] = "21:00", ["Notify:QuietHours:End"] = "08:00", ["Notify:QuietHours:TimeZone"] = "Europe/Oslo",
+        });
+        await using (var db = await engine.Db())
+        {
+            var kari = await db.Contacts.SingleAsync(c => c.Key == "kari");
+            kari.ChooseMutedFlows(["every-kind"], Monday);
+            await db.SaveChangesAsync();
+        }
+
+        await engine.Ingest.UpsertRecordAsync("order", "DR-6", new RecordState
+        {
+            Status = "new", Contacts = new Dictionary<string, string> { ["customer"] = "ola", ["manager"] = "kari" },
+        }, CancellationToken.None);
+        var result = await DryRunAsync(engine, EveryKind(), new(new DryRunRecord("order", "DR-6"), new DryRunEvent(EventTypes.Created), At: Monday.AddHours(14))); // 23:00 in Oslo
+
+        var sms = Assert.Single(result.Messages);
+        Assert.Equal(("ola", new DateTime(2026, 11, 17, 7, 0, 0, DateTimeKind.Utc)), (sms.Contact, sms.HeldUntil)); // 08:00 in Oslo
+        Assert.Contains(result.Skipped, s => s is { Contact: "kari", Channel: "sms", Reason: "turned off messages from the flow 'every-kind'" });
+    }
+
     private static async Task<(int, int, int, int, int, int)> CountRowsAsync(EngineHarness engine)
     {
         await using var db = await engine.Db();
