@@ -163,6 +163,7 @@ public static class NotifyWebExtensions
         app.UseNotifySecurityHeaders();
         app.UseSameOriginCircuits();
         app.UseNotifyRequestSizeLimit(MaxRequestBytes);
+        app.UseNotifyRequestCharset();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

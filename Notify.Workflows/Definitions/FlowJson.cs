@@ -19,6 +19,7 @@ public static class FlowJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             AllowOutOfOrderMetadataProperties = true,
+            RespectNullableAnnotations = true, // "steps": null is refused naming the field, not a crash later
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             WriteIndented = true,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -13,6 +13,13 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(flow.Name)) errors.Add(new("name", "is required."));
         ValidateTrigger(flow.Trigger, errors);
+        var empty = flow.Steps.Select((s, i) => (s, i)).Where(x => x.s is null).ToList();
+        if (empty.Count > 0)
+        {
+            errors.AddRange(empty.Select(x => new FieldError($"steps[{x.i}]", "is empty: a step needs a kind and an id.")));
+            return errors;
+        }
+
         var ids = flow.Steps.Select(s => s.Id).ToList();
         if (flow.Steps.Count == 0) errors.Add(new("steps", "a flow needs at least one step."));
         var check = new FlowCheck(conditions, templateKeys, ids);

@@ -252,6 +252,7 @@ public partial class FlowDetailsPage
         var waiting = await Flows.CountWaitingRemindersAsync(Key, CancellationToken.None);
         var parameters = new DialogParameters<PublishFlowDialog>
         {
+            { d => d.FlowKey, Key },
             { d => d.NextVersion, (_flow?.PublishedVersion ?? 0) + 1 },
             { d => d.WaitingReminders, waiting },
         };

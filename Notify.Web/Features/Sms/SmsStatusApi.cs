@@ -58,12 +58,28 @@ public static class SmsStatusApi
     private static async Task<(IFormCollection? Form, IResult? Refused)> VerifyAsync(HttpRequest request, SmsOptions options, CancellationToken ct)
     {
         var token = options.Twilio.AuthToken;
-        if (!request.HasFormContentType || string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token))
         {
-            return (null, TypedResults.Problem("Twilio webhooks need a form body and a configured Twilio auth token.", statusCode: 400));
+            return (null, TypedResults.Problem("Twilio webhooks are off: no Twilio auth token is configured to check their signature.", statusCode: 403));
         }
 
-        var form = await request.ReadFormAsync(ct);
+        if (!request.HasFormContentType)
+        {
+            return (null, Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["Content-Type"] = ["must be application/x-www-form-urlencoded, as Twilio sends it."] },
+                title: "Twilio webhooks take a form body.", statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException or InvalidOperationException)
+        {
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"could not be read as a form: {ex.Message}"] }));
+        }
+
         var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList();
         var baseUrl = options.StatusCallbackBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
         var url = baseUrl + request.PathBase + request.Path + request.QueryString;

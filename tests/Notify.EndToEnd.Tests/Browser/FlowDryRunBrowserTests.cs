@@ -118,4 +118,29 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("dry-run-step-enough")).ToContainTextAsync("Condition not met", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("dry-run-message-sms")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task AnAssignedFlow_TriedAsIfAssignedToSomeoneTyped_TellsThatPerson_AndEmptyTellsItsAssignees()
+    {
+        using var api = browser.App.CreateApiClient();
+        (await api.PutAsJsonAsync("/api/v1/flows/tell-new-assignee", new
+        {
+            name = "Tell the new assignee",
+            trigger = new { @event = "record.assigned", recordTypes = new[] { "task" } },
+            steps = new object[] { new { kind = "send", id = "tell", channels = new[] { "inApp" }, template = "task-due-soon", recipients = new[] { "newAssignees" } } },
+        })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/v1/records/task/ASSIGN-1", new { status = "open", title = "Fit the pump", deadline = DateTimeOffset.UtcNow.AddDays(3), assignees = new[] { "per" } })).EnsureSuccessStatusCode();
+
+        var page = await browser.OpenAsync("/flows/tell-new-assignee");
+        await page.GetByTestId("dry-run-open").ClickAsync();
+        await page.Locator("input[data-testid=dry-run-record]").FillAsync("ASSIGN-1");
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("ASSIGN-1") }).ClickAsync();
+        await page.Locator("input[data-testid=dry-run-assigned]").FillAsync("anna");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-message-inApp")).ToContainTextAsync("to anna", new() { Timeout = 30_000 });
+
+        await page.Locator("input[data-testid=dry-run-assigned]").FillAsync("");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-message-inApp")).ToContainTextAsync("to per", new() { Timeout = 30_000 });
+    }
 }

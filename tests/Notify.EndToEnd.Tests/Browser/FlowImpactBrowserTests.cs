@@ -59,6 +59,7 @@ public sealed class FlowImpactBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.FrameLocator("[data-testid=dry-run-email]").Locator("body")).ToContainTextAsync("Your order IMP-B1 (Bike IMP-B1) is ready", new() { Timeout = 30_000 });
 
         await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("publish-impact")).ToContainTextAsync("the draft would send 2 messages more (5 instead of 3)", new() { Timeout = 30_000 });
         await page.GetByTestId("confirm-publish").ClickAsync();
         await Assertions.Expect(page.GetByText("Version 2 is live.")).ToBeVisibleAsync(Patient);
 

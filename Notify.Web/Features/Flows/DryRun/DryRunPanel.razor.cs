@@ -22,6 +22,7 @@ public partial class DryRunPanel
     private string? _from;
     private string? _to;
     private int _hoursBefore = 23;
+    private string? _assigned;
     private readonly List<EventDataRow> _data = [];
     private bool _running;
     private string? _problem;
@@ -60,7 +61,6 @@ public partial class DryRunPanel
     private string Happening => Design.Event switch
     {
         EventTypes.Created => "As if it were created now.",
-        EventTypes.Assigned => "As if it were just assigned to its assignees.",
         _ => $"As if '{Design.CustomEventType}' happened to it now.",
     };
 
@@ -164,6 +164,7 @@ public partial class DryRunPanel
         {
             EventTypes.StatusChanged => new(target, new DryRunEvent(EventTypes.StatusChanged, Blank(_from), Blank(_to)), Version: version),
             EventTypes.Deadline => new(target, At: record.Deadline?.AddHours(-_hoursBefore), Version: version),
+            EventTypes.Assigned when FlowDesign.SplitList(_assigned) is { Count: > 0 } people => new(target, new DryRunEvent(EventTypes.Assigned, AddedAssignees: people), Version: version),
             EventTypes.Created or EventTypes.Assigned => new(target, new DryRunEvent(Design.Event), Version: version),
             _ => new(target, new DryRunEvent(Design.CustomEventType.Trim(), Data: EventDataRow.ToData(_data)), Version: version),
         };

@@ -46,8 +46,8 @@ public partial class FlowImpactPanel
                 return;
             }
 
-            await Task.Yield(); // show the progress before the replay starts
-            _result = await Previewer.PreviewAsync(FlowKey, draft, new ImpactRequest(_days), CancellationToken.None);
+            var days = _days;
+            _result = await Task.Run(() => Previewer.PreviewAsync(FlowKey, draft, new ImpactRequest(days), CancellationToken.None)); // off the circuit: it may take seconds
         }
         catch (ValidationException ex)
         {
@@ -64,27 +64,7 @@ public partial class FlowImpactPanel
         }
     }
 
-    private static string Days(int n) => Words.Count(n, "day");
-
     private static string PublishedHeading(ImpactResult r) => r.PublishedVersion is { } v ? $"Published (version {v})" : "Published (none yet)";
-
-    private static bool Changes(ImpactResult r) => r.Draft != r.Published || r.NewlyReached.Count > 0 || r.NoLongerReached.Count > 0;
-
-    private static string Summary(ImpactResult r)
-    {
-        var window = $"Over the last {Days(r.Days)} ({Words.Count(r.Draft.Events, "event")})";
-        if (!Changes(r))
-        {
-            return $"{window}, the draft would do exactly what the published version does: {Words.Count(r.Draft.Messages.Total, "message")} to {Words.Count(r.Draft.People, "person", "people")}.";
-        }
-
-        var delta = r.Draft.Messages.Total - r.Published.Messages.Total;
-        var messages = delta == 0 ? "the same number of messages" : $"{Words.Count(Math.Abs(delta), "message")} {(delta > 0 ? "more" : "fewer")}";
-        return $"{window}, the draft would send {messages} ({r.Draft.Messages.Total} instead of {r.Published.Messages.Total}), " +
-            (r.NewlyReached.Count == 0 ? "reach nobody new" : $"reach {Words.Count(r.NewlyReached.Count, "new person", "new people")}") +
-            (r.NoLongerReached.Count == 0 ? " and leave nobody out; " : $" and no longer reach {Words.Count(r.NoLongerReached.Count, "person", "people")}; ") +
-            $"{Words.Count(r.RecordsAffected, "record")} would get different messages.";
-    }
 
     private IEnumerable<ImpactRow> Rows(ImpactResult r)
     {
