@@ -129,6 +129,7 @@ public static class NotifyWebExtensions
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new ContactPointJsonConverter());
+        options.Converters.Add(new Notify.Domain.Common.NoNulStringConverter());
         options.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(options.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
             Notify.Workflows.Definitions.FlowJson.StepKindsAsDerivedTypes);
     }
@@ -164,6 +165,7 @@ public static class NotifyWebExtensions
         app.UseSameOriginCircuits();
         app.UseNotifyRequestSizeLimit(MaxRequestBytes);
         app.UseNotifyRequestCharset();
+        app.UseNotifyQueryText();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -25,6 +25,7 @@ public static class FlowJson
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new Notify.Domain.Common.NoNulStringConverter());
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StepKindsAsDerivedTypes } };
         options.MakeReadOnly();
         return options;

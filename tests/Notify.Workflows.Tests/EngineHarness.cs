@@ -26,10 +26,7 @@ public sealed class EngineHarness : IAsyncDisposable
     {
         Directory.CreateDirectory(_folder);
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero)); // a Monday
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Notify"] = $"Data Source={Path.Combine(_folder, "notify.db")}",
-        }.Concat(settings)).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(Notify.Tests.Shared.TestDatabase.Settings(_folder).Concat(settings)).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);

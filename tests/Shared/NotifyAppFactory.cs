@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Notify.Tests.Shared;
 
-/// <summary>The whole app on its own SQLite file in a temp folder, with a known API key.</summary>
+/// <summary>The whole app on its own SQLite file in a temp folder (or its own PostgreSQL database, see <see cref="TestDatabase"/>), with a known API key.</summary>
 public sealed class NotifyAppFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key";
@@ -18,9 +18,8 @@ public sealed class NotifyAppFactory : WebApplicationFactory<Program>
         _services = services;
         Folder = Path.Combine(Path.GetTempPath(), "notify-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        _settings = new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>(TestDatabase.Settings(Folder))
         {
-            ["ConnectionStrings:Notify"] = $"Data Source={Path.Combine(Folder, "notify.db")}",
             ["Notify:Bootstrap:ApiKey"] = ApiKey,
             ["Notify:Demo:Seed"] = seedDemo ? "true" : "false",
             ["Notify:Bootstrap:AdminEmail"] = AdminEmail,

@@ -80,6 +80,11 @@ public static class SmsStatusApi
             return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"could not be read as a form: {ex.Message}"] }));
         }
 
+        if (form.FirstOrDefault(f => f.Key.Contains('\0', StringComparison.Ordinal) || f.Value.ToString().Contains('\0', StringComparison.Ordinal)) is { Key: not null } nul)
+        {
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nul.Key.Replace("\0", "", StringComparison.Ordinal)] = ["must not contain the NUL character."] }));
+        }
+
         var parameters = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.ToString())).ToList();
         var baseUrl = options.StatusCallbackBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
         var url = baseUrl + request.PathBase + request.Path + request.QueryString;

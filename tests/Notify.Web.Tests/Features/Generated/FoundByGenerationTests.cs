@@ -87,4 +87,17 @@ public class FoundByGenerationTests(ApiTestBase.AppFixture fixture) : ApiTestBas
 
         Assert.Equal(["needs a \"kind\": one of send, condition, branch, delay, stop."], (await ProblemErrorsAsync(response))["steps[0]"]);
     }
+
+    [Fact]
+    public async Task TheNulCharacter_InAQueryValueOrAJsonString_Is400NamingIt_AndNothingIsStored()
+    {
+        var query = await Api.GetAsync("/api/v1/runs?flow=a%00b");
+        var body = await SendAsync(HttpMethod.Put, "/api/v1/records/order/GEN-NUL", "{\"status\":\"new\",\"title\":\"a\\u0000b\"}", "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        Assert.Equal(["must not contain the NUL character."], (await ProblemErrorsAsync(query))["flow"]);
+        Assert.Equal(HttpStatusCode.BadRequest, body.StatusCode);
+        Assert.Contains("title", (await ProblemErrorsAsync(body)).Keys);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/records/order/GEN-NUL")).StatusCode);
+    }
 }
