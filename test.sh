@@ -26,9 +26,11 @@ status=${PIPESTATUS[0]}
 read -r pgdir pgserver < <(tests/postgres-server.sh start)
 trap 'tests/postgres-server.sh stop "$pgdir"' EXIT
 echo "Again on PostgreSQL ($pgserver): the Web and Workflows tests"
-NOTIFY_TEST_POSTGRES="$pgserver" dotnet test tests/Notify.Web.Tests tests/Notify.Workflows.Tests -c Release --no-build 2>&1 | tee -a "$log"
-pgstatus=${PIPESTATUS[0]}
-[ "$status" -ne 0 ] || status=$pgstatus
+for project in tests/Notify.Web.Tests tests/Notify.Workflows.Tests; do
+  NOTIFY_TEST_POSTGRES="$pgserver" dotnet test "$project" -c Release --no-build 2>&1 | tee -a "$log"
+  pgstatus=${PIPESTATUS[0]}
+  [ "$status" -ne 0 ] || status=$pgstatus
+done
 set -e
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
