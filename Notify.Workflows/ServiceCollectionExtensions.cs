@@ -109,7 +109,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Organisation.OrganisationSettingsStore>();
         services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
         services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Email));
-        services.AddHttpClient<TwilioSmsProvider>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddTransient<TwilioBaseUrlHandler>();
+        services.AddHttpClient<TwilioSmsProvider>(c => c.Timeout = TimeSpan.FromSeconds(30)).AddHttpMessageHandler<TwilioBaseUrlHandler>();
         services.AddSingleton<IChannelProvider>(sp => sp.GetRequiredService<TwilioSmsProvider>());
         services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Sms));
 

@@ -17,6 +17,7 @@ public class TwilioSignatureTests
     public void Compute_MatchesTwiliosDocumentedExamples(string caller, string expected)
     {
         Assert.Equal(expected, TwilioSignature.Compute(Url, Parameters(caller), "12345"));
+        Assert.True(TwilioSignature.IsValid(expected, Url, Parameters(caller), "12345")); // the SDK's validator agrees
     }
 
     [Fact]
