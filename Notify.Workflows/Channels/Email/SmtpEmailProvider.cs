@@ -9,8 +9,10 @@ using Notify.Domain.Messaging;
 namespace Notify.Workflows.Channels.Email;
 
 /// <summary>
-/// Email through SMTP with MailKit. One connection is kept open and reused by the dispatcher;
-/// 4xx replies are transient, 5xx permanent. The Message-ID is derived from the delivery, so a resend is recognisable.
+/// Email through SMTP with MailKit. One connection is kept open and reused by the dispatcher; after a pause it is
+/// checked with NOOP first, so a connection the server dropped meanwhile (a restart) is reopened at once instead of
+/// failing the next message. 4xx replies are transient, 5xx permanent. The Message-ID is derived from the delivery,
+/// so a resend is recognisable.
 /// </summary>
 public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisation.OrganisationSettingsStore organisation) : IChannelProvider, IAsyncDisposable
 {
@@ -18,6 +20,10 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
     private int _version = -1;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SmtpClient? _client;
+    private long _lastUsed;
+
+    /// <summary>A connection idle this long is checked before it carries a message.</summary>
+    private static readonly TimeSpan CheckAfterIdle = TimeSpan.FromSeconds(1);
 
     public Channel Channel => Channel.Email;
 
@@ -61,6 +67,7 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
             var message = BuildMessage(delivery, _options, organisation.Branding);
             var client = await ConnectAsync(ct);
             await client.SendAsync(message, ct);
+            _lastUsed = Environment.TickCount64;
             return SendOutcome.Sent(message.MessageId);
         }
         catch (SmtpCommandException ex)
@@ -86,7 +93,7 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
 
     private async Task<SmtpClient> ConnectAsync(CancellationToken ct)
     {
-        if (_client is { IsConnected: true })
+        if (_client is { IsConnected: true } && await StillOpenAsync(_client, ct))
         {
             return _client;
         }
@@ -107,6 +114,25 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
 
         _client = client;
         return client;
+    }
+
+    /// <summary>True when the pooled connection was used a moment ago, or answers NOOP; nothing has been sent on it for this message yet.</summary>
+    private async Task<bool> StillOpenAsync(SmtpClient client, CancellationToken ct)
+    {
+        if (Environment.TickCount64 - _lastUsed < CheckAfterIdle.TotalMilliseconds)
+        {
+            return true;
+        }
+
+        try
+        {
+            await client.NoOpAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException or SmtpCommandException)
+        {
+            return false;
+        }
     }
 
     private async Task ResetAsync()

@@ -18,6 +18,18 @@ public sealed class SmtpServerFixture : IAsyncLifetime
     {
         Port = Notify.Tests.Shared.FreePort.Next();
         Directory.CreateDirectory(Path.GetDirectoryName(MailDir)!);
+        await StartAsync();
+    }
+
+    /// <summary>Stops the server and starts it again on the same port and Maildir, as a restart would: open connections are dropped.</summary>
+    public async Task RestartAsync()
+    {
+        Stop();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         _process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
             ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir])
         {
@@ -47,6 +59,18 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         throw new TimeoutException("aiosmtpd did not accept connections.");
     }
 
+    private void Stop()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
     public IReadOnlyList<MimeMessage> Messages()
     {
         var folder = Path.Combine(MailDir, "new");
@@ -57,13 +81,7 @@ public sealed class SmtpServerFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process?.Dispose();
+        Stop();
         return Task.CompletedTask;
     }
 }
