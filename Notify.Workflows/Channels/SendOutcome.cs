@@ -8,14 +8,17 @@ public enum SendOutcomeKind
     Permanent,
 }
 
-/// <summary>What a provider said: accepted (with its id), a failure worth retrying, or a permanent one.</summary>
-public sealed record SendOutcome(SendOutcomeKind Kind, string? ProviderMessageId, string? Reason)
+/// <summary>
+/// What a provider said: accepted (with its id), a failure worth retrying (not before <see cref="RetryAfter"/> when the
+/// provider asked for a pause), or a permanent one.
+/// </summary>
+public sealed record SendOutcome(SendOutcomeKind Kind, string? ProviderMessageId, string? Reason, TimeSpan? RetryAfter = null)
 {
     public static SendOutcome Sent(string? id) => new(SendOutcomeKind.Sent, id, null);
 
     public static SendOutcome Delivered(string? id) => new(SendOutcomeKind.Delivered, id, null);
 
-    public static SendOutcome Transient(string reason) => new(SendOutcomeKind.Transient, null, reason);
+    public static SendOutcome Transient(string reason, TimeSpan? retryAfter = null) => new(SendOutcomeKind.Transient, null, reason, retryAfter);
 
     public static SendOutcome Permanent(string reason) => new(SendOutcomeKind.Permanent, null, reason);
 }

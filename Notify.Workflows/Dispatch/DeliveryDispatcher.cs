@@ -25,6 +25,11 @@ public sealed class DeliveryDispatcher(
     DeliveryClaims claims,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
+    /// <summary>A provider's Retry-After is honoured up to this; longer asks fall back to it.</summary>
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(1);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     private readonly Domain.Messaging.QuietHours? _quiet = quietHours.Value.ToQuietHours(out _);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -199,6 +204,11 @@ public sealed class DeliveryDispatcher(
                 break;
             case SendOutcomeKind.Transient:
                 var retryAt = now + RetryPolicy.Delay(delivery.Attempts, Random.Shared);
+                if (outcome.RetryAfter is { } pause && now + Min(pause, MaxRetryAfter) > retryAt)
+                {
+                    retryAt = now + Min(pause, MaxRetryAfter); // the provider asked for a longer pause (Retry-After)
+                }
+
                 if (delivery.Channel == Channel.Sms && _quiet?.HoldUntil(retryAt) is { } quietEnds)
                 {
                     retryAt = quietEnds; // a retry that would land in quiet hours waits for them to end

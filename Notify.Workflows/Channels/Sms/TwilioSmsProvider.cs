@@ -43,6 +43,18 @@ public sealed class TwilioSmsProvider(HttpClient http, ChannelSettingsStore sett
         return message;
     }
 
+    /// <summary>Twilio's Retry-After on the answer just read: this call's own client, so no other send's answer.</summary>
+    private static TimeSpan? RetryAfter(TwilioRestClient client)
+    {
+        var headers = client.HttpClient.LastResponse?.Headers;
+        return headers?.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => null,
+        };
+    }
+
     public async Task<SendOutcome> SendAsync(Delivery delivery, CancellationToken ct)
     {
         var options = settings.Sms;
@@ -55,7 +67,7 @@ public sealed class TwilioSmsProvider(HttpClient http, ChannelSettingsStore sett
         catch (ApiException ex)
         {
             var reason = $"Twilio {ex.Status}{(ex.Code != 0 ? $" error {ex.Code}" : "")}: {ex.Message}";
-            return ex.Status is 429 or >= 500 ? SendOutcome.Transient(reason) : SendOutcome.Permanent(reason);
+            return ex.Status is 429 or >= 500 ? SendOutcome.Transient(reason, RetryAfter(client)) : SendOutcome.Permanent(reason);
         }
         catch (ApiConnectionException ex)
         {

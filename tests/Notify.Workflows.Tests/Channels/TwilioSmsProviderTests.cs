@@ -83,6 +83,24 @@ public sealed class TwilioSmsProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task TooManyRequestsWithRetryAfter_WaitsAsLongAsTwilioAsked_ThenSendsExactlyOnce()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: Settings());
+        _twilio.Then(429, "{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}", retryAfterSeconds: 600);
+
+        await MakeOrderReadyAsync(engine, "TW-RA");
+        var first = await SmsAsync(engine, "TW-RA");
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(5)); // past our own backoff, short of Twilio's ten minutes
+        var early = _twilio.Requests.Count(r => r.Form["Body"].Contains("TW-RA"));
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(engine.Clock.GetUtcNow().UtcDateTime.AddMinutes(-11).AddSeconds(600), first.NextAttemptAt);
+        Assert.Equal(1, early);
+        Assert.Equal(DeliveryStatus.Sent, (await SmsAsync(engine, "TW-RA")).Status);
+        Assert.Equal(2, _twilio.Requests.Count(r => r.Form["Body"].Contains("TW-RA")));
+    }
+
+    [Fact]
     public async Task RetryThatWouldLandInQuietHours_WaitsUntilTheyEnd()
     {
         var settings = Settings();

@@ -12,7 +12,7 @@ namespace Notify.Workflows.Tests.Channels;
 public sealed class TwilioStandIn : IDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly ConcurrentQueue<(int Status, string Body)> _script = new();
+    private readonly ConcurrentQueue<(int Status, string Body, int? RetryAfter)> _script = new();
     private int _count;
 
     public TwilioStandIn()
@@ -28,7 +28,8 @@ public sealed class TwilioStandIn : IDisposable
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
-    public void Then(int status, string body) => _script.Enqueue((status, body));
+    /// <summary>The next request gets this answer (with a Retry-After of that many seconds when given); later ones 201.</summary>
+    public void Then(int status, string body, int? retryAfterSeconds = null) => _script.Enqueue((status, body, retryAfterSeconds));
 
     public void Dispose() => _listener.Close();
 
@@ -51,10 +52,15 @@ public sealed class TwilioStandIn : IDisposable
             var form = HttpUtility.ParseQueryString(body);
             Requests.Enqueue(new Received(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"],
                 context.Request.ContentType, form.AllKeys.ToDictionary(k => k!, k => form[k]!)));
-            var (status, answer) = _script.TryDequeue(out var next)
+            var (status, answer, retryAfter) = _script.TryDequeue(out var next)
                 ? next
-                : (201, $"{{\"sid\": \"SM{Interlocked.Increment(ref _count):D32}\", \"status\": \"queued\"}}");
+                : (201, $"{{\"sid\": \"SM{Interlocked.Increment(ref _count):D32}\", \"status\": \"queued\"}}", (int?)null);
             context.Response.StatusCode = status;
+            if (retryAfter is { } seconds)
+            {
+                context.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             context.Response.ContentType = "application/json";
             var bytes = Encoding.UTF8.GetBytes(answer);
             await context.Response.OutputStream.WriteAsync(bytes);
