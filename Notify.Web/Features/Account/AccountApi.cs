@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Notify.Workflows.Access;
 
@@ -7,11 +8,19 @@ public static class AccountApi
 {
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/logout", async (SignInManager<NotifyUser> signIn) =>
+        // Signing out takes the page's antiforgery token: another site cannot sign a person out behind their back.
+        app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<NotifyUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.ValidationProblem(
+                    new Dictionary<string, string[]> { ["__RequestVerificationToken"] = ["is missing or not this page's: sign out from the menu."] },
+                    title: "Sign out needs the page's antiforgery token.");
+            }
+
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("~/account/login");
-        });
+            return Results.LocalRedirect("~/account/login");
+        }).DisableAntiforgery();
         return app;
     }
 }

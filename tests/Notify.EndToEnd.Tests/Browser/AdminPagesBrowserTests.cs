@@ -133,4 +133,23 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(row).ToContainTextAsync(Notify.Tests.Shared.NotifyAppFactory.AdminEmail, new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         await Assertions.Expect(row).Not.ToContainTextAsync("no sign-in");
     }
+
+    [Fact]
+    public async Task SignOut_FromTheMenu_EndsTheSession_WhileAPostWithoutThePagesTokenDoesNot()
+    {
+        var context = await browser.SignInAsync(Notify.Tests.Shared.NotifyAppFactory.AdminEmail, Notify.Tests.Shared.NotifyAppFactory.AdminPassword);
+        var page = await browser.OpenInAsync(context, "/flows");
+
+        var forged = await context.APIRequest.PostAsync("/account/logout"); // what another site's form would send: the cookie, no token
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(Notify.Tests.Shared.NotifyAppFactory.AdminEmail, new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await page.GotoAsync("/flows");
+
+        Assert.Equal(400, forged.Status);
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await context.CloseAsync();
+    }
 }
