@@ -110,7 +110,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
         services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Email));
         services.AddTransient<TwilioBaseUrlHandler>();
-        services.AddHttpClient<TwilioSmsProvider>(c => c.Timeout = TimeSpan.FromSeconds(30)).AddHttpMessageHandler<TwilioBaseUrlHandler>();
+        services.AddHttpClient<TwilioSmsProvider>((sp, c) =>
+                c.Timeout = TimeSpan.FromSeconds(Math.Clamp(sp.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio.TimeoutSeconds, 1, 300))).AddHttpMessageHandler<TwilioBaseUrlHandler>();
         services.AddSingleton<IChannelProvider>(sp => sp.GetRequiredService<TwilioSmsProvider>());
         services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Sms));
 

@@ -1,7 +1,7 @@
 namespace Notify.Domain.Messaging;
 
 /// <summary>One message to one person on one channel: what was rendered, where it went, and what happened.</summary>
-public sealed class Delivery
+public sealed partial class Delivery
 {
     public const int MaxAttempts = 6;
 
@@ -70,6 +70,15 @@ public sealed class Delivery
 
     public DateTime? ReadAt { get; private set; }
 
+    /// <summary>When the current (or last) attempt began: the dispatcher's claim.</summary>
+    public DateTime? ClaimedAt { get; private set; }
+
+    /// <summary>
+    /// Set when an earlier attempt may have reached the provider (no answer, or a stop mid-send): the next attempt asks
+    /// the provider whether it has the message since then before sending it again.
+    /// </summary>
+    public DateTime? InDoubtSince { get; private set; }
+
     public static Delivery Queue(DeliveryDraft draft, DateTime now)
     {
         var delivery = Create(draft, DeliveryStatus.Queued, null, now);
@@ -112,61 +121,6 @@ public sealed class Delivery
         NextAttemptAt = status == DeliveryStatus.Queued ? now : null,
     };
 
-    /// <summary>The dispatcher takes it: from here until the outcome is recorded a crash leaves it in doubt.</summary>
-    public void MarkSending(string provider, DateTime now)
-    {
-        EnsureStatus(DeliveryStatus.Queued);
-        Status = DeliveryStatus.Sending;
-        Provider = provider;
-        Attempts++;
-        UpdatedAt = now;
-        NextAttemptAt = null;
-    }
-
-    public void MarkSent(string? providerMessageId, DateTime now, bool delivered = false)
-    {
-        EnsureStatus(DeliveryStatus.Sending);
-        Status = delivered ? DeliveryStatus.Delivered : DeliveryStatus.Sent;
-        ProviderMessageId = providerMessageId;
-        Reason = null;
-        SentAt = now;
-        UpdatedAt = now;
-    }
-
-    /// <summary>A transient failure: try again later, unless the attempts are used up.</summary>
-    public void MarkTransientFailure(string reason, DateTime retryAt, DateTime now)
-    {
-        EnsureStatus(DeliveryStatus.Sending);
-        Reason = reason;
-        UpdatedAt = now;
-        if (Attempts >= MaxAttempts)
-        {
-            Status = DeliveryStatus.Failed;
-            Reason = $"{reason} (gave up after {Attempts} attempts)";
-            return;
-        }
-
-        Status = DeliveryStatus.Queued;
-        NextAttemptAt = retryAt;
-    }
-
-    public void MarkFailed(string reason, DateTime now)
-    {
-        EnsureStatus(DeliveryStatus.Sending);
-        Status = DeliveryStatus.Failed;
-        Reason = reason;
-        UpdatedAt = now;
-    }
-
-    /// <summary>Found in <see cref="DeliveryStatus.Sending"/> after a restart: nobody knows if it went out.</summary>
-    public void MarkInDoubt(DateTime now)
-    {
-        EnsureStatus(DeliveryStatus.Sending);
-        Status = DeliveryStatus.NeedsReview;
-        Reason = "The app stopped while this message was being sent; it may or may not have gone out. Resend or dismiss it.";
-        UpdatedAt = now;
-    }
-
     /// <summary>A person decided to send an in-doubt or failed message again.</summary>
     public void Requeue(DateTime now)
     {
@@ -176,6 +130,7 @@ public sealed class Delivery
         }
 
         Status = DeliveryStatus.Queued;
+        InDoubtSince = null; // a person chose to send it again, knowing it may arrive twice
         NextAttemptAt = now;
         UpdatedAt = now;
     }

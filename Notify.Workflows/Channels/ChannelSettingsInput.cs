@@ -19,6 +19,8 @@ public sealed record ChannelSettingsInput
 
     public string? SmtpFrom { get; init; }
 
+    public bool SmtpSafeToResend { get; init; }
+
     public string? TwilioAccountSid { get; init; }
 
     public string? TwilioAuthToken { get; init; }

@@ -31,7 +31,7 @@ public sealed class ChannelSettingsStore(
     public SmsOptions Sms => Current().Sms;
 
     public ChannelSettingsView Describe() => new(
-        Smtp.Host, Smtp.Port, Smtp.UserName, !string.IsNullOrEmpty(Smtp.Password), Smtp.Security, Smtp.From,
+        Smtp.Host, Smtp.Port, Smtp.UserName, !string.IsNullOrEmpty(Smtp.Password), Smtp.Security, Smtp.From, Smtp.SafeToResend,
         Sms.Twilio.AccountSid, !string.IsNullOrEmpty(Sms.Twilio.AuthToken), Sms.Twilio.From, Sms.Twilio.MessagingServiceSid, Sms.Twilio.BaseUrl, Sms.SenderName);
 
     public async Task SaveAsync(ChannelSettingsInput input, CancellationToken ct)
@@ -76,6 +76,7 @@ public sealed class ChannelSettingsStore(
                 {
                     Host = saved.SmtpHost, Port = saved.SmtpPort, UserName = saved.SmtpUserName, Security = saved.SmtpSecurity,
                     From = string.IsNullOrWhiteSpace(saved.SmtpFrom) ? smtp.From : saved.SmtpFrom,
+                    SafeToResend = saved.SmtpSafeToResend, TimeoutSeconds = smtp.TimeoutSeconds,
                     Password = row.SmtpPasswordProtected is null ? null : _protector.Unprotect(row.SmtpPasswordProtected),
                 };
             }
@@ -120,6 +121,7 @@ public sealed class ChannelSettingsStore(
     private static SmtpOptions Copy(SmtpOptions o) => new()
     {
         Host = o.Host, Port = o.Port, UserName = o.UserName, Password = o.Password, Security = o.Security, From = o.From,
+        SafeToResend = o.SafeToResend, TimeoutSeconds = o.TimeoutSeconds,
     };
 
     private static SmsOptions Copy(SmsOptions o) => new()
@@ -136,5 +138,5 @@ public sealed class ChannelSettingsStore(
 
 /// <summary>Channel settings as the settings page shows them: never the secrets, only whether they are set.</summary>
 public sealed record ChannelSettingsView(
-    string? SmtpHost, int SmtpPort, string? SmtpUserName, bool HasSmtpPassword, SmtpSecurity SmtpSecurity, string SmtpFrom,
+    string? SmtpHost, int SmtpPort, string? SmtpUserName, bool HasSmtpPassword, SmtpSecurity SmtpSecurity, string SmtpFrom, bool SmtpSafeToResend,
     string? TwilioAccountSid, bool HasTwilioAuthToken, string? TwilioFrom, string? TwilioMessagingServiceSid, string TwilioBaseUrl, string? SenderName);

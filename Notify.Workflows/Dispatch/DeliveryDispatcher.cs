@@ -12,7 +12,9 @@ namespace Notify.Workflows.Dispatch;
 /// <summary>
 /// Claims due deliveries, hands them to their channel's provider and records the outcome. The claim
 /// (Queued → Sending) is saved before the provider is called, so a crash leaves a visible in-doubt row,
-/// never a silent resend; at start-up such rows are redone (idempotent providers) or marked for review.
+/// never a silent resend; at start-up such rows are redone (idempotent providers), checked with the provider
+/// (one that can say what it received), or marked for review. An attempt in doubt — a stop mid-send or no answer —
+/// is only repeated after the provider said it does not have the message.
 /// </summary>
 public sealed class DeliveryDispatcher(
     IDbContextFactory<NotifyDbContext> dbFactory,
@@ -44,7 +46,7 @@ public sealed class DeliveryDispatcher(
 
     private TimeSpan ClaimLease => SharedDatabase ? TimeSpan.FromMinutes(2) : TimeSpan.Zero;
 
-    /// <summary>Deliveries left in Sending by a crash: redo the harmless ones, mark the others for a person.</summary>
+    /// <summary>Deliveries left in Sending by a crash: redo the harmless ones, ask the provider about those it can tell, mark the others for a person.</summary>
     public async Task<int> RecoverInDoubtAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -56,7 +58,11 @@ public sealed class DeliveryDispatcher(
             var provider = providers.For(delivery.Channel);
             if (provider.IsIdempotent && delivery.Provider == provider.Name)
             {
-                delivery.MarkTransientFailure("The app stopped while sending; sent again (harmless for this channel).", now, now);
+                delivery.MarkInterruptedResend(now);
+            }
+            else if (provider is ISentMessageLookup && delivery.Provider == provider.Name)
+            {
+                delivery.MarkInterruptedCheckFirst(now);
             }
             else
             {
@@ -165,7 +171,7 @@ public sealed class DeliveryDispatcher(
 
         foreach (var delivery in cheap)
         {
-            Record(delivery, await SendAsync(providers.For(delivery.Channel), delivery, ct));
+            await AttemptAsync(providers.For(delivery.Channel), delivery, ct);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
@@ -194,7 +200,45 @@ public sealed class DeliveryDispatcher(
         }
     }
 
-    private void Record(Domain.Messaging.Delivery delivery, SendOutcome outcome)
+    /// <summary>
+    /// One attempt: when an earlier one is in doubt and the provider can tell, it is asked first, and the message is
+    /// only sent when the provider does not have it.
+    /// </summary>
+    private async Task AttemptAsync(IChannelProvider provider, Domain.Messaging.Delivery delivery, CancellationToken ct)
+    {
+        if (delivery.InDoubtSince is { } since && provider is ISentMessageLookup lookup)
+        {
+            var found = await LookUpAsync(lookup, delivery, since, ct);
+            if (found.Verdict == LookupVerdict.Found)
+            {
+                delivery.MarkFoundAtProvider(found.ProviderMessageId!, found.AcceptedAt, time.GetUtcNow().UtcDateTime);
+                return;
+            }
+
+            if (found.Verdict == LookupVerdict.CannotTell)
+            {
+                Record(provider, delivery, SendOutcome.Transient(found.Reason!));
+                return;
+            }
+        }
+
+        Record(provider, delivery, await SendAsync(provider, delivery, ct));
+    }
+
+    private async Task<LookupResult> LookUpAsync(ISentMessageLookup lookup, Domain.Messaging.Delivery delivery, DateTime since, CancellationToken ct)
+    {
+        try
+        {
+            return await lookup.FindAsync(delivery, since, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Looking up delivery {DeliveryId} at its provider threw.", delivery.Id);
+            return LookupResult.CannotTell($"The provider could not be asked whether it has the message: {ex.Message}");
+        }
+    }
+
+    private void Record(IChannelProvider provider, Domain.Messaging.Delivery delivery, SendOutcome outcome)
     {
         var now = time.GetUtcNow().UtcDateTime;
         switch (outcome.Kind)
@@ -202,24 +246,33 @@ public sealed class DeliveryDispatcher(
             case SendOutcomeKind.Sent or SendOutcomeKind.Delivered:
                 delivery.MarkSent(outcome.ProviderMessageId, now, outcome.Kind == SendOutcomeKind.Delivered);
                 break;
+            case SendOutcomeKind.Unknown:
+                delivery.MarkOutcomeUnknown(outcome.Reason!, provider is ISentMessageLookup ? RetryAt(delivery, outcome, now) : null, now);
+                break;
             case SendOutcomeKind.Transient:
-                var retryAt = now + RetryPolicy.Delay(delivery.Attempts, Random.Shared);
-                if (outcome.RetryAfter is { } pause && now + Min(pause, MaxRetryAfter) > retryAt)
-                {
-                    retryAt = now + Min(pause, MaxRetryAfter); // the provider asked for a longer pause (Retry-After)
-                }
-
-                if (delivery.Channel == Channel.Sms && _quiet?.HoldUntil(retryAt) is { } quietEnds)
-                {
-                    retryAt = quietEnds; // a retry that would land in quiet hours waits for them to end
-                }
-
-                delivery.MarkTransientFailure(outcome.Reason!, retryAt, now);
+                delivery.MarkTransientFailure(outcome.Reason!, RetryAt(delivery, outcome, now), now);
                 break;
             default:
                 delivery.MarkFailed(outcome.Reason!, now);
                 break;
         }
+    }
+
+    /// <summary>The backoff for the attempt just made, or the provider's longer Retry-After, moved past quiet hours for SMS.</summary>
+    private DateTime RetryAt(Domain.Messaging.Delivery delivery, SendOutcome outcome, DateTime now)
+    {
+        var retryAt = now + RetryPolicy.Delay(delivery.Attempts, Random.Shared);
+        if (outcome.RetryAfter is { } pause && now + Min(pause, MaxRetryAfter) > retryAt)
+        {
+            retryAt = now + Min(pause, MaxRetryAfter); // the provider asked for a longer pause (Retry-After)
+        }
+
+        if (delivery.Channel == Channel.Sms && _quiet?.HoldUntil(retryAt) is { } quietEnds)
+        {
+            retryAt = quietEnds; // a retry that would land in quiet hours waits for them to end
+        }
+
+        return retryAt;
     }
 
     private async Task<bool> DispatchOneAsync(Guid id, CancellationToken ct)
@@ -246,9 +299,7 @@ public sealed class DeliveryDispatcher(
             }
         }
 
-        var provider = providers.For(delivery.Channel);
-
-        Record(delivery, await SendAsync(provider, delivery, ct));
+        await AttemptAsync(providers.For(delivery.Channel), delivery, ct);
         await db.SaveChangesAsync(CancellationToken.None);
         return true;
     }

@@ -4,7 +4,7 @@ using Notify.Domain.Messaging;
 
 namespace Notify.Workflows.Persistence;
 
-internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>, IEntityTypeConfiguration<Reply>
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>, IEntityTypeConfiguration<Reply>, IEntityTypeConfiguration<DeliveryAttempt>
 {
     public void Configure(EntityTypeBuilder<Delivery> builder)
     {
@@ -17,6 +17,16 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => d.RunId);
         builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+    }
+
+    public void Configure(EntityTypeBuilder<DeliveryAttempt> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.HasIndex(a => new { a.DeliveryId, a.Number });
+        builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Provider).HasMaxLength(40);
+        builder.Property(a => a.Answer).HasMaxLength(2000);
+        builder.Property(a => a.Note).HasMaxLength(2000);
     }
 
     public void Configure(EntityTypeBuilder<Reply> builder)

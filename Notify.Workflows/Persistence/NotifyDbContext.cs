@@ -46,6 +46,8 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+
     public DbSet<Reply> Replies => Set<Reply>();
 
     public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
@@ -59,12 +61,20 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
     /// <summary>Data Protection keys, shared by every node when the database is PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Adds the journal lines that tracked runs wrote since they were loaded; saving does this too.</summary>
+    /// <summary>
+    /// Adds the journal lines that tracked runs wrote, and the attempts that tracked deliveries ended, since they were
+    /// loaded; saving does this too, so no caller can forget them.
+    /// </summary>
     internal void AddRunJournals()
     {
         foreach (var run in ChangeTracker.Entries<FlowRun>().Select(e => e.Entity).ToList())
         {
             Journal.AddRange(run.TakeJournal());
+        }
+
+        foreach (var delivery in ChangeTracker.Entries<Delivery>().Select(e => e.Entity).ToList())
+        {
+            DeliveryAttempts.AddRange(delivery.TakeEndedAttempts());
         }
     }
 

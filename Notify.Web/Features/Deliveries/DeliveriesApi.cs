@@ -10,8 +10,13 @@ public static class DeliveriesApi
     {
         api.MapGet("/deliveries", SearchAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read)
             .WithSummary("Deliveries, newest first; filter by channel, status, recipient, record, flow, text and time.");
+        api.MapGet("/deliveries/{id:guid}", DetailsAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read)
+            .WithSummary("One delivery with every attempt made at it: when, how it ended, what the provider answered and what happened next.");
         return api;
     }
+
+    private static async Task<Ok<DeliveryDetails>> DetailsAsync(Guid id, DeliveryQueryService deliveries, CancellationToken ct) =>
+        TypedResults.Ok(await deliveries.DetailsAsync(id, ct) ?? throw new NotFoundException("Delivery", id.ToString()));
 
     private static async Task<Ok<PageOf<DeliveryRow>>> SearchAsync(
         DeliveryQueryService deliveries, CancellationToken ct,

@@ -5,4 +5,4 @@ namespace Notify.Web.Features.Deliveries;
 /// <summary>Everything needed to show a message as its recipient would see it.</summary>
 public sealed record DeliveryPreview(
     Guid Id, Channel Channel, string RecipientName, string Address, string? Subject, string Body, string? HtmlBody,
-    DeliveryStatus Status, string? Reason, DateTime CreatedAt);
+    DeliveryStatus Status, string? Reason, DateTime CreatedAt, IReadOnlyList<DeliveryAttemptRow> Attempts);

@@ -38,8 +38,23 @@ public sealed class DeliveryQueryService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         var body = showSecret ? d?.Body : d?.RedactedBody ?? d?.Body;
-        return d is null ? null : new DeliveryPreview(d.Id, d.Channel, d.RecipientName, d.Address, d.Subject, body!, d.HtmlBody, d.Status, d.Reason, d.CreatedAt);
+        return d is null ? null
+            : new DeliveryPreview(d.Id, d.Channel, d.RecipientName, d.Address, d.Subject, body!, d.HtmlBody, d.Status, d.Reason, d.CreatedAt,
+                await AttemptsAsync(db, id, ct));
     }
+
+    /// <summary>A delivery with its attempts; null when there is no such delivery.</summary>
+    public async Task<DeliveryDetails?> DetailsAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Deliveries.AsNoTracking().Where(d => d.Id == id).Select(DeliveryRow.Projection).FirstOrDefaultAsync(ct);
+        return row is null ? null : new DeliveryDetails(row, await AttemptsAsync(db, id, ct));
+    }
+
+    private static async Task<List<DeliveryAttemptRow>> AttemptsAsync(NotifyDbContext db, Guid id, CancellationToken ct) =>
+        await db.DeliveryAttempts.AsNoTracking().Where(a => a.DeliveryId == id).OrderBy(a => a.Number).ThenBy(a => a.EndedAt)
+            .Select(a => new DeliveryAttemptRow(a.Number, a.Provider, a.StartedAt, a.EndedAt, a.Outcome, a.Answer, a.Note, a.NextAttemptAt))
+            .ToListAsync(ct);
 
     public async Task<PageOf<DeliveryRow>> SearchAsync(DeliveryFilter filter, CancellationToken ct)
     {

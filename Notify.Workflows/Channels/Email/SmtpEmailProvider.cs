@@ -12,14 +12,16 @@ namespace Notify.Workflows.Channels.Email;
 /// Email through SMTP with MailKit. One connection is kept open and reused by the dispatcher; after a pause it is
 /// checked with NOOP first, so a connection the server dropped meanwhile (a restart) is reopened at once instead of
 /// failing the next message. 4xx replies are transient, 5xx permanent. The Message-ID is derived from the delivery,
-/// so a resend is recognisable.
+/// so a resend is recognisable. A connection that fails once the server has accepted the recipients (the content may
+/// have gone, the final answer never came) is an unknown outcome: a person decides, unless the admin marked the
+/// server safe to resend.
 /// </summary>
 public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisation.OrganisationSettingsStore organisation) : IChannelProvider, IAsyncDisposable
 {
     private SmtpOptions _options = settings.Smtp;
     private int _version = -1;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private SmtpClient? _client;
+    private TrackingSmtpClient? _client;
     private long _lastUsed;
 
     /// <summary>A connection idle this long is checked before it carries a message.</summary>
@@ -66,9 +68,18 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
 
             var message = BuildMessage(delivery, _options, organisation.Branding);
             var client = await ConnectAsync(ct);
+            client.BeginMessage();
             await client.SendAsync(message, ct);
             _lastUsed = Environment.TickCount64;
             return SendOutcome.Sent(message.MessageId);
+        }
+        catch (Exception ex) when (_client is { ContentMayHaveGone: true } && ex is SmtpProtocolException or IOException or SocketException
+            or ServiceNotConnectedException or TimeoutException)
+        {
+            var safe = _options.SafeToResend;
+            await ResetAsync();
+            var reason = $"The SMTP server took the message but did not confirm it ({ex.Message}).";
+            return safe ? SendOutcome.Transient($"{reason} Sent again: the server is marked safe to resend.") : SendOutcome.Unknown(reason);
         }
         catch (SmtpCommandException ex)
         {
@@ -91,7 +102,7 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
 
     public async ValueTask DisposeAsync() => await ResetAsync();
 
-    private async Task<SmtpClient> ConnectAsync(CancellationToken ct)
+    private async Task<TrackingSmtpClient> ConnectAsync(CancellationToken ct)
     {
         if (_client is { IsConnected: true } && await StillOpenAsync(_client, ct))
         {
@@ -99,7 +110,7 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
         }
 
         await ResetAsync();
-        var client = new SmtpClient { Timeout = 30_000 };
+        var client = new TrackingSmtpClient { Timeout = _options.TimeoutSeconds * 1000 };
         var security = _options.Security switch
         {
             SmtpSecurity.StartTls => SecureSocketOptions.StartTls,

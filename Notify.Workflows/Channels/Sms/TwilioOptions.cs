@@ -15,5 +15,8 @@ public sealed class TwilioOptions
 
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 
+    /// <summary>How long one call to Twilio may take; past it the outcome is unknown and Twilio is asked before a resend.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 }

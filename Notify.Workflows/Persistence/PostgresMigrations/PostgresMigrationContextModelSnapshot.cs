@@ -291,6 +291,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ContactKey")
                         .HasColumnType("text");
 
@@ -306,6 +309,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("InDoubtSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsTest")
                         .HasColumnType("boolean");
@@ -381,6 +387,52 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Deliveries");
+                });
+
+            modelBuilder.Entity("Notify.Domain.Messaging.DeliveryAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId", "Number");
+
+                    b.ToTable("DeliveryAttempts");
                 });
 
             modelBuilder.Entity("Notify.Domain.Messaging.Reply", b =>

@@ -110,14 +110,19 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
         await page.Locator("input[data-testid=delivery-search]").FillAsync("doubt@example.com");
         var row = page.Locator("tr", new PageLocatorOptions { HasText = "doubt@example.com" });
         await Assertions.Expect(row).ToContainTextAsync("In doubt <script>alert(1)</script>", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
-        await Assertions.Expect(row).ToContainTextAsync("NeedsReview");
+        await Assertions.Expect(row).ToContainTextAsync("Needs review");
 
         await row.ClickAsync();
+        var attempt = page.GetByTestId("attempt");
+        await Assertions.Expect(attempt).ToHaveCountAsync(1);
+        await Assertions.Expect(attempt).ToContainTextAsync("Interrupted: the app stopped");
+        await Assertions.Expect(attempt).ToContainTextAsync("Left for a person to decide");
+        await Assertions.Expect(page.GetByTestId("preview-reason")).ToContainTextAsync("may or may not have gone out");
         await page.GetByTestId("resend").ClickAsync();
         var question = page.GetByRole(AriaRole.Dialog).Filter(new LocatorFilterOptions { HasText = "may already have reached the person" });
         await question.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Send again", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(row).Not.ToContainTextAsync("NeedsReview", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(row).Not.ToContainTextAsync("Needs review", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         var sent = await Notify.Tests.Shared.Eventually.GetAsync(async () =>
         {
             var again = await browser.OpenAsync("/deliveries");
@@ -127,5 +132,14 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
             return text;
         }, text => text.Contains("Sent", StringComparison.Ordinal));
         Assert.Contains("Sent", sent);
+
+        var after = await browser.OpenAsync("/deliveries");
+        await after.Locator("input[data-testid=delivery-search]").FillAsync("doubt@example.com");
+        var sentRow = after.Locator("tr", new PageLocatorOptions { HasText = "doubt@example.com" });
+        await Assertions.Expect(sentRow).ToContainTextAsync("Sent", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await sentRow.ClickAsync();
+        var attempts = after.GetByTestId("attempt");
+        await Assertions.Expect(attempts).ToHaveCountAsync(2);
+        await Assertions.Expect(attempts.Nth(1)).ToHaveAttributeAsync("data-outcome", new System.Text.RegularExpressions.Regex("^(Sent|Delivered)$"));
     }
 }

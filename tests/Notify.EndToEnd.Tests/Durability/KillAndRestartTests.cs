@@ -86,6 +86,57 @@ public sealed class KillAndRestartTests(SmtpServerFixture smtp, Xunit.Abstractio
         Assert.True(atKill < orders, "the kill came after every message was already out; the test proved nothing");
     }
 
+    [Fact]
+    public async Task KilledWhileSendingSms_TwiliosListDecides_EveryOrderGetsExactlyOneSms()
+    {
+        const int orders = 40;
+        using var twilio = new TwilioStandIn { DelayEvery = TimeSpan.FromMilliseconds(250) }; // a busy Twilio: most of the time is spent waiting for it
+        var settings = new Dictionary<string, string>
+        {
+            ["Notify__Sms__Twilio__AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Notify__Sms__Twilio__AuthToken"] = "kill-token",
+            ["Notify__Sms__Twilio__From"] = "+4759440000",
+            ["Notify__Sms__Twilio__BaseUrl"] = twilio.BaseUrl,
+            ["Notify__Demo__Seed"] = "true",
+        };
+        await using var app = new AppProcess(_folder, settings);
+        await app.StartAsync();
+        using (var api = app.CreateClient())
+        {
+            for (var i = 0; i < orders; i++)
+            {
+                await api.PutAsJsonAsync($"/api/v1/records/order/S-{i}", new { status = "new", contacts = new { customer = "ola" } });
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, orders).Select(i =>
+                api.PutAsJsonAsync($"/api/v1/records/order/S-{i}", new { status = "ready", contacts = new { customer = "ola" } })));
+        }
+
+        await Eventually.GetAsync(() => Task.FromResult(SOrders(twilio).Count), n => n >= 3, seconds: 60);
+        app.Kill();
+        var atKill = SOrders(twilio).Count;
+        await app.StartAsync();
+
+        using var client = app.CreateClient();
+        var all = await Eventually.GetAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?channel=sms&text=your order S-&pageSize=500"))
+                .GetProperty("items").EnumerateArray().Select(d => d.GetProperty("status").GetString()).ToList(),
+            d => d.Count == orders && d.All(x => x is "sent" or "needsReview" or "failed"), seconds: 120);
+
+        var perOrder = SOrders(twilio);
+        output.WriteLine($"accepted before the kill: {atKill}, in all: {perOrder.Count}, requests: {twilio.Requests.Count}, list reads: {twilio.Lookups.Count}");
+        Assert.All(all, status => Assert.Equal("sent", status)); // nothing left for a person: Twilio's list told
+        Assert.Equal(orders, perOrder.Count);
+        Assert.All(perOrder, o => Assert.Equal(1, o.Value));
+        Assert.True(atKill < orders, "the kill came after every message was already out; the test proved nothing");
+        Assert.NotEmpty(twilio.Lookups); // the kill caught a send mid-way, and the list was read before it went again
+    }
+
+    /// <summary>How many SMS Twilio accepted for each order.</summary>
+    private static Dictionary<string, int> SOrders(TwilioStandIn twilio) =>
+        twilio.Messages.Select(m => System.Text.RegularExpressions.Regex.Match(m.Body, @"order (S-\d+)")).Where(m => m.Success)
+            .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.Count());
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -6,7 +6,7 @@ using MimeKit;
 namespace Notify.EndToEnd.Tests.Email;
 
 /// <summary>A real SMTP server (aiosmtpd) on a free loopback port; each message lands as a file in a Maildir.</summary>
-public sealed class SmtpServerFixture : IAsyncLifetime
+public class SmtpServerFixture : IAsyncLifetime
 {
     private Process? _process;
 
@@ -28,14 +28,18 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         await StartAsync();
     }
 
+    /// <summary>The aiosmtpd handler class and its arguments.</summary>
+    protected virtual IEnumerable<string> Handler => ["aiosmtpd.handlers.Mailbox", MailDir];
+
     private async Task StartAsync()
     {
-        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDir])
+        var start = new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", .. Handler])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("aiosmtpd did not start.");
+        };
+        start.Environment["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Email");
+        _process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start.");
         for (var i = 0; i < 100; i++)
         {
             try

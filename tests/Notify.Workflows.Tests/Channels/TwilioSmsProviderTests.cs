@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Notify.Domain.Messaging;
-using Notify.Domain.Records;
+using Notify.Tests.Shared;
 
 namespace Notify.Workflows.Tests.Channels;
 
@@ -9,25 +9,11 @@ public sealed class TwilioSmsProviderTests : IDisposable
 {
     private readonly TwilioStandIn _twilio = new();
 
-    private Dictionary<string, string?> Settings(string? senderName = null) => new()
-    {
-        ["Notify:Sms:Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
-        ["Notify:Sms:Twilio:AuthToken"] = "secret-token",
-        ["Notify:Sms:Twilio:From"] = "+4759440000",
-        ["Notify:Sms:Twilio:BaseUrl"] = _twilio.BaseUrl,
-        ["Notify:Sms:SenderName"] = senderName,
-    };
+    private Dictionary<string, string?> Settings(string? senderName = null) => TwilioOrders.Settings(_twilio.BaseUrl, senderName);
 
-    private static async Task MakeOrderReadyAsync(EngineHarness engine, string key)
-    {
-        var order = new RecordState { Status = "new", Contacts = new Dictionary<string, string> { ["customer"] = "ola" } };
-        await engine.Ingest.UpsertRecordAsync("order", key, order, CancellationToken.None);
-        await engine.Ingest.UpsertRecordAsync("order", key, order with { Status = "ready" }, CancellationToken.None);
-        await engine.RunAllAsync();
-    }
+    private static Task MakeOrderReadyAsync(EngineHarness engine, string key) => TwilioOrders.MakeReadyAsync(engine, key);
 
-    private static async Task<Delivery> SmsAsync(EngineHarness engine, string key) =>
-        Assert.Single(await engine.DeliveriesAsync("order", key), d => d.Channel == Channel.Sms);
+    private static Task<Delivery> SmsAsync(EngineHarness engine, string key) => TwilioOrders.SmsAsync(engine, key);
 
     [Fact]
     public async Task Send_PostsTheExactFormWithBasicAuth()
