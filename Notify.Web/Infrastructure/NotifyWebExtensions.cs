@@ -61,17 +61,7 @@ public static class NotifyWebExtensions
                 context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString(),
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
         });
-        // One node keeps its keys in its data folder; nodes sharing a PostgreSQL database share them there, so a
-        // sign-in cookie or an encrypted channel secret made by one node is read by the others.
-        var dataProtection = services.AddDataProtection().SetApplicationName("Notify");
-        if (builder.Configuration.GetValue("Notify:Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.Postgres)
-        {
-            dataProtection.PersistKeysToDbContext<NotifyDbContext>();
-        }
-        else
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
-        }
+        builder.AddNotifyDataProtection(dataFolder);
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(o =>
             {

@@ -25,6 +25,7 @@ public sealed class NotifyAppFactory : WebApplicationFactory<Program>
             ["Notify:Bootstrap:AdminEmail"] = AdminEmail,
             ["Notify:Bootstrap:AdminPassword"] = AdminPassword,
             ["Notify:RateLimits:SignInsPerMinute"] = "1000",
+            ["Notify:DataProtection:KeysFolder"] = Path.Combine(Folder, "keys"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
