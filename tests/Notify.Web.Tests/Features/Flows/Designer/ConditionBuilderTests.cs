@@ -115,7 +115,7 @@ public class ConditionBuilderTests : DesignerComponentTests
         Assert.Equal("record.Status == \"ready\" || (record.Flag(\"vip\") && record.IsDone)", _written.Last());
 
         cut.Find("[data-testid=c-1-remove]").Click();
-        Assert.Equal("record.Status == \"ready\"", _written.Last());
+        cut.WaitForAssertion(() => Assert.Equal("record.Status == \"ready\"", _written.Last()), Patience);
     }
 
     [Fact]
