@@ -2,12 +2,15 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Notify.Web.Tests.Features.Generated;
 
 /// <summary>
 /// Thousands of generated requests over every operation of the OpenAPI document (the Twilio webhooks among them):
-/// whatever the body, path, query or content type, the answer is below 500, and a 400 is a problem that names a field.
+/// whatever the body, path, query or content type, the answer is below 500, a 400 is a problem that names a field, and
+/// a refused request (any 4xx) stored nothing at all, not even in part (<see cref="StoredState"/>).
 /// The seed is fixed; <c>NOTIFY_FUZZ_ITER</c> runs more cases and <c>NOTIFY_FUZZ_SEED</c> another seed.
 /// </summary>
 public sealed class GeneratedBadInputTests(GeneratedBadInputTests.TwilioAppFixture fixture) : IClassFixture<GeneratedBadInputTests.TwilioAppFixture>
@@ -45,7 +48,7 @@ public sealed class GeneratedBadInputTests(GeneratedBadInputTests.TwilioAppFixtu
     }
 
     [Fact]
-    public async Task AnyRequestToAnyOperation_AnswersBelow500_AndA400NamesTheField()
+    public async Task AnyRequestToAnyOperation_AnswersBelow500_A400NamesTheField_AndARefusalStoresNothing()
     {
         var operations = await Operation.ReadAllAsync(Api);
         Assert.True(operations.Count > 30, $"only {operations.Count} operations were read from the OpenAPI document");
@@ -57,12 +60,23 @@ public sealed class GeneratedBadInputTests(GeneratedBadInputTests.TwilioAppFixtu
             from contentType in BadInput.ContentType
             select new Case(op.Method, path + query, op.HasBody ? body : null, contentType);
 
+        var store = fixture.App.Services.GetRequiredService<IDbContextFactory<Notify.Workflows.Persistence.NotifyDbContext>>();
+        string? known = null; // the fingerprint after the last refusal: nothing has changed since, unless a request was accepted
         await cases.SampleAsync(async c =>
         {
+            var before = known ?? await StoredState.FingerprintAsync(store);
             using var request = c.ToRequest();
             using var response = await Api.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {c}: {text}");
+            known = null;
+            if ((int)response.StatusCode is >= 400 and < 500)
+            {
+                var after = await StoredState.FingerprintAsync(store);
+                Assert.True(before == after, $"{(int)response.StatusCode} for {c}, yet something was stored: {Changed(before, after)}");
+                known = after;
+            }
+
             if (response.StatusCode == HttpStatusCode.BadRequest)
             {
                 Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"a 400 that is not a problem for {c}: {text}");
@@ -72,6 +86,9 @@ public sealed class GeneratedBadInputTests(GeneratedBadInputTests.TwilioAppFixtu
             }
         }, seed: Seed, iter: Iterations, threads: 1, print: c => c.ToString());
     }
+
+    private static string Changed(string before, string after) =>
+        string.Join(", ", after.Split(' ').Except(before.Split(' ')).Select(t => t.Split(':')[0]));
 
     /// <summary>One generated request.</summary>
     public sealed record Case(string Method, string Path, byte[]? Body, string? ContentType)
