@@ -116,6 +116,7 @@ public sealed class TwilioInDoubtTests : IDisposable
         }
 
         var before = _twilio.Requests.Count;
+        engine.Clock.Advance(TimeSpan.FromMinutes(3)); // past the claim lease other nodes get on PostgreSQL
         var dispatcher = engine.Services.GetRequiredService<DeliveryDispatcher>();
         Assert.Equal(1, await dispatcher.RecoverInDoubtAsync(CancellationToken.None));
         await engine.RunAllAsync();
