@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Access.ApiKeyService>();
         services.TryAddSingleton<Access.IActorAccessor, Access.SystemActor>();
         services.AddSingleton<Access.AuditLog>();
+        services.AddSingleton<Messages.ManualSendService>();
         AddChannels(services, configuration);
 
         services.AddSingleton<DueRunsWorker>();

@@ -11,6 +11,17 @@ public static class ChannelNames
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
 
+    /// <summary>Every channel, in the order pages list them.</summary>
+    public static IReadOnlyList<Channel> All { get; } = [Channel.Sms, Channel.Email, Channel.InApp];
+
+    /// <summary>The channel as a sentence names it: "SMS", "email", "in-app messages".</summary>
+    public static string ToWords(this Channel channel) => channel switch
+    {
+        Channel.Sms => "SMS",
+        Channel.Email => "email",
+        _ => "in-app messages",
+    };
+
     public static bool TryParse(string? name, out Channel channel)
     {
         switch (name?.Trim().ToLowerInvariant())

@@ -47,6 +47,12 @@ public sealed partial class Delivery
     /// <summary>A test an admin sent themself from the template editor: it goes through the real channel, and says so in the log.</summary>
     public bool IsTest { get; private set; }
 
+    /// <summary>The SMS sender chosen for a manual message; null = the company's default.</summary>
+    public string? Sender { get; private set; }
+
+    /// <summary>Who sent a manual message by hand (a person or an API key); null when a flow did.</summary>
+    public string? SentBy { get; private set; }
+
     public DeliveryStatus Status { get; private set; }
 
     public string? Reason { get; private set; }
@@ -113,6 +119,8 @@ public sealed partial class Delivery
         RedactedBody = draft.RedactedBody,
         TemplateKey = draft.TemplateKey,
         IsTest = draft.IsTest,
+        Sender = draft.Sender,
+        SentBy = draft.SentBy,
         Segments = draft.Segments,
         Status = status,
         Reason = reason,

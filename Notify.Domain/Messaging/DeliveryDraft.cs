@@ -41,4 +41,10 @@ public sealed record DeliveryDraft
 
     /// <summary>Sent from the template editor as a test.</summary>
     public bool IsTest { get; init; }
+
+    /// <summary>The SMS sender chosen for a manual message (one of the allowed ones); null = the company's default.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>Who sent a manual message (a person's email or an API key's name); null for flows.</summary>
+    public string? SentBy { get; init; }
 }

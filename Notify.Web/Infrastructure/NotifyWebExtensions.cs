@@ -11,6 +11,7 @@ using Notify.Web.Features.Contacts;
 using Notify.Web.Features.Deliveries;
 using Notify.Web.Features.Events;
 using Notify.Web.Features.Flows;
+using Notify.Web.Features.Messages;
 using Notify.Web.Features.Records;
 using Notify.Web.Features.Runs;
 using Notify.Web.Features.Sms;
@@ -174,6 +175,7 @@ public static class NotifyWebExtensions
         api.MapFlowsApi();
         api.MapRunsApi();
         api.MapDeliveriesApi();
+        api.MapMessagesApi();
         api.MapSmsStatusApi();
         Features.Audit.AuditApi.MapAuditApi(api);
         return app;

@@ -17,6 +17,8 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => d.RunId);
         builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.Property(d => d.Sender).HasMaxLength(20);
+        builder.Property(d => d.SentBy).HasMaxLength(200);
     }
 
     public void Configure(EntityTypeBuilder<DeliveryAttempt> builder)

@@ -121,6 +121,16 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
         return true;
     }
 
+    /// <summary>The groups contacts are in, with how many are in each, those matching <paramref name="text"/> first.</summary>
+    public async Task<IReadOnlyList<(string Group, int Members)>> GroupsAsync(string? text, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var groups = await db.Contacts.AsNoTracking().Select(c => c.Groups).ToListAsync(ct);
+        return groups.SelectMany(g => g).GroupBy(g => g, StringComparer.OrdinalIgnoreCase)
+            .Where(g => string.IsNullOrWhiteSpace(text) || g.Key.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => (g.Key, g.Count())).ToList();
+    }
+
     public async Task<PageOf<ContactView>> SearchAsync(string? text, int page, int pageSize, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -34,7 +34,8 @@ public sealed class TwilioSmsProvider(HttpClient http, ChannelSettingsStore sett
             message.MessagingServiceSid = options.Twilio.MessagingServiceSid;
         }
 
-        var from = !string.IsNullOrWhiteSpace(options.SenderName) ? options.SenderName : options.Twilio.From;
+        var from = !string.IsNullOrWhiteSpace(delivery.Sender) ? delivery.Sender
+            : !string.IsNullOrWhiteSpace(options.SenderName) ? options.SenderName : options.Twilio.From;
         if (!string.IsNullOrWhiteSpace(from))
         {
             message.From = new PhoneNumber(from);

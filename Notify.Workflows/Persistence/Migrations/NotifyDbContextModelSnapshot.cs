@@ -337,7 +337,15 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<int>("Segments")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sender")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

@@ -350,8 +350,16 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<int>("Segments")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Sender")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Status")
                         .IsConcurrencyToken()

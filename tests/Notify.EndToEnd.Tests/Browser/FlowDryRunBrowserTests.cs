@@ -24,8 +24,7 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.SetViewportSizeAsync(1440, 1100);
 
         await page.GetByTestId("dry-run-open").ClickAsync();
-        await page.Locator("input[data-testid=dry-run-record]").FillAsync("T-100");
-        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("T-100") }).ClickAsync();
+        await PickRecordAsync(page, "T-100");
         await page.Locator("input[data-testid=dry-run-hours]").FillAsync("23");
         await page.GetByTestId("dry-run-go").ClickAsync();
 
@@ -52,8 +51,7 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
     {
         var page = await browser.OpenAsync("/flows/order-ready");
         await page.GetByTestId("dry-run-open").ClickAsync();
-        await page.Locator("input[data-testid=dry-run-record]").FillAsync("AO1001");
-        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("AO1001") }).ClickAsync();
+        await PickRecordAsync(page, "AO1001");
         await page.Locator("input[data-testid=dry-run-to]").FillAsync("cancelled");
         await page.GetByTestId("dry-run-go").ClickAsync();
 
@@ -67,8 +65,7 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
     {
         var page = await browser.OpenAsync("/flows/order-ready");
         await page.GetByTestId("dry-run-open").ClickAsync();
-        await page.Locator("input[data-testid=dry-run-record]").FillAsync("AO1000");
-        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("AO1000") }).ClickAsync();
+        await PickRecordAsync(page, "AO1000");
         await page.GetByTestId("dry-run-event").ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("Status new → ready") }).ClickAsync();
         await Assertions.Expect(page.GetByText("The stored event is replayed as it happened.")).ToBeVisibleAsync(Patient);
@@ -98,8 +95,7 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
 
         var page = await browser.OpenAsync("/flows/parts-arrived");
         await page.GetByTestId("dry-run-open").ClickAsync();
-        await page.Locator("input[data-testid=dry-run-record]").FillAsync("PARTS-1");
-        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("PARTS-1") }).ClickAsync();
+        await PickRecordAsync(page, "PARTS-1");
         await Assertions.Expect(page.Locator("input[data-testid=dry-run-data-key-0]")).ToHaveValueAsync("count", new() { Timeout = 30_000 });
 
         var value = page.Locator("input[data-testid=dry-run-data-value-0]");
@@ -133,8 +129,7 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
 
         var page = await browser.OpenAsync("/flows/tell-new-assignee");
         await page.GetByTestId("dry-run-open").ClickAsync();
-        await page.Locator("input[data-testid=dry-run-record]").FillAsync("ASSIGN-1");
-        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("ASSIGN-1") }).ClickAsync();
+        await PickRecordAsync(page, "ASSIGN-1");
         await page.Locator("input[data-testid=dry-run-assigned]").FillAsync("anna");
         await page.GetByTestId("dry-run-go").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dry-run-message-inApp")).ToContainTextAsync("to anna", new() { Timeout = 30_000 });
@@ -142,5 +137,27 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.Locator("input[data-testid=dry-run-assigned]").FillAsync("");
         await page.GetByTestId("dry-run-go").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dry-run-message-inApp")).ToContainTextAsync("to per", new() { Timeout = 30_000 });
+    }
+
+    /// <summary>
+    /// Picks the record in the trial's search box. Under load a click on the option can land while the list is redrawn
+    /// and be lost; then the Try button stays disabled, and the pick is made again.
+    /// </summary>
+    private static async Task PickRecordAsync(IPage page, string key)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("input[data-testid=dry-run-record]").FillAsync(key);
+            await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex(key) }).ClickAsync();
+            try
+            {
+                await Assertions.Expect(page.GetByTestId("dry-run-go")).ToBeEnabledAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is PlaywrightException or TimeoutException)
+            {
+                // the pick was lost: make it again
+            }
+        }
     }
 }
