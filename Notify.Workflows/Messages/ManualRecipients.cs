@@ -44,7 +44,7 @@ internal sealed class ManualRecipients(PhoneNumberNormalizer phones)
                 case "email":
                     if (!EmailAddressRules.TryNormalize(value, out var address, out var emailError)) errors.Add(new(field, $"'{value}' is not an email address: {emailError}"));
                     else if (!channels.Contains(Channel.Email)) errors.Add(new(field, "is an email address, but email is not among the channels."));
-                    else people.Add(new Person($"email:{address}", address, null, Email: address));
+                    else people.Add(new Person($"email:{address}", "Typed address", null, Email: address));
                     break;
                 case "" or "phone":
                     ReadNumbers(field, value, channels, people, errors);
@@ -75,7 +75,7 @@ internal sealed class ManualRecipients(PhoneNumberNormalizer phones)
 
         foreach (var number in numbers)
         {
-            if (phones.TryNormalize(number, out var e164, out var error)) people.Add(new Person($"phone:{e164}", e164, null, Phone: e164));
+            if (phones.TryNormalize(number, out var e164, out var error)) people.Add(new Person($"phone:{e164}", "Typed number", null, Phone: e164));
             else errors.Add(new(field, error)); // it names the number
         }
     }

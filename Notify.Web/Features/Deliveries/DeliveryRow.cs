@@ -7,9 +7,11 @@ namespace Notify.Web.Features.Deliveries;
 public sealed record DeliveryRow(
     Guid Id, Channel Channel, DeliveryStatus Status, string RecipientName, string? ContactKey, string Address,
     string? Subject, string Body, string? Reason, int Attempts, string? Provider, string? ProviderMessageId, int Segments,
-    string? FlowKey, Guid? RunId, string? RecordType, string? RecordKey, DateTime CreatedAt, DateTime? SentAt, bool IsTest)
+    string? FlowKey, Guid? RunId, string? RecordType, string? RecordKey, DateTime CreatedAt, DateTime? SentAt, bool IsTest,
+    string? SentBy, string? Sender)
 {
     public static Expression<Func<Delivery, DeliveryRow>> Projection { get; } = d => new DeliveryRow(
         d.Id, d.Channel, d.Status, d.RecipientName, d.ContactKey, d.Address, d.Subject, d.RedactedBody ?? d.Body, d.Reason, d.Attempts,
-        d.Provider, d.ProviderMessageId, d.Segments, d.FlowKey, d.RunId, d.RecordType, d.RecordKey, d.CreatedAt, d.SentAt, d.IsTest);
+        d.Provider, d.ProviderMessageId, d.Segments, d.FlowKey, d.RunId, d.RecordType, d.RecordKey, d.CreatedAt, d.SentAt, d.IsTest,
+        d.SentBy, d.Sender);
 }

@@ -17,6 +17,7 @@ public partial class SendMessagePage
     private string? _peopleError;
     private ManualSendResult? _sent;
     private bool _busy;
+    private MudAutocomplete<RecipientChoice>? _picker;
 
     /// <summary>One key per message written, so a double click or a retry never sends it twice.</summary>
     private string _idempotencyKey = Guid.NewGuid().ToString("N");
@@ -46,14 +47,24 @@ public partial class SendMessagePage
         return people.Concat(groups).Where(c => _form.People.All(p => p.Entry != c.Entry)).ToList();
     }
 
-    private Task AddAsync(RecipientChoice? choice)
+    private async Task AddAsync(RecipientChoice? choice)
     {
-        if (choice is not null && _form.People.All(p => p.Entry != choice.Entry))
+        if (choice is null)
+        {
+            return;
+        }
+
+        if (_form.People.All(p => p.Entry != choice.Entry))
         {
             _form.People.Add(choice);
         }
 
-        return RefreshAsync();
+        if (_picker is not null)
+        {
+            await _picker.ClearAsync(); // ready for the next one
+        }
+
+        await RefreshAsync();
     }
 
     private Task RemoveAsync(MudChip<string> chip)

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Notify.Domain.Messaging;
+using Notify.Workflows.Persistence;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+/// <summary>A manual SMS to two people and a typed number, with the segments and the cost shown before anything is sent.</summary>
+public sealed class SendMessageBrowserTests(SendMessageBrowserTests.PricedFixture browser) : IClassFixture<SendMessageBrowserTests.PricedFixture>
+{
+    /// <summary>The app with a price per SMS segment and a company sender name.</summary>
+    public sealed class PricedFixture : BrowserFixture
+    {
+        protected override async Task<Dictionary<string, string?>> SettingsAsync()
+        {
+            var settings = await base.SettingsAsync();
+            settings["Notify:Sms:PricePerSegment"] = "0.50";
+            settings["Notify:Sms:SenderName"] = "Verksted";
+            return settings;
+        }
+    }
+
+    private static async Task AddAsync(IPage page, string search, string option)
+    {
+        await page.Locator("input[data-testid=message-people]").FillAsync(search);
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = option }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("message-chips")).ToContainTextAsync(option);
+    }
+
+    [Fact]
+    public async Task SmsToTwoPeopleAndANumber_ShowsTheCostFirst_ThenSendsThree()
+    {
+        var page = await browser.OpenAsync("/messages/new");
+        await AddAsync(page, "Ola", "Ola Nordmann (ola)");
+        await AddAsync(page, "Kari", "Kari Hansen (kari)");
+        await page.Locator("input[data-testid=message-numbers]").FillAsync("48376587");
+        await page.Locator("textarea[data-testid=message-text]").FillAsync("The workshop closes at 14:00 on Friday.");
+        await page.GetByTestId("message-sender").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Verksted" }).ClickAsync();
+
+        var summary = page.GetByTestId("message-summary-line");
+        await Assertions.Expect(summary).ToHaveTextAsync("Goes to 3 people: 3 SMS (3 segments, 1.50 NOK).");
+        await Assertions.Expect(page.GetByTestId("message-plan-row")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("message-sms-info")).ToContainTextAsync("GSM-7 · 1 segment per SMS");
+        await using (var db = await Db().CreateDbContextAsync())
+        {
+            Assert.Equal(0, await db.Deliveries.CountAsync(d => d.Body == "The workshop closes at 14:00 on Friday."));
+        }
+
+        await page.GetByTestId("message-send").ClickAsync();
+        var question = page.GetByRole(AriaRole.Dialog).Filter(new LocatorFilterOptions { HasText = "Send it now?" });
+        await Assertions.Expect(question).ToContainTextAsync("3 SMS (3 segments, 1.50 NOK)");
+        await question.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("message-sent")).ToContainTextAsync("Sent to 3 people");
+        await using var check = await Db().CreateDbContextAsync();
+        var sent = await check.Deliveries.Where(d => d.Body == "The workshop closes at 14:00 on Friday.").ToListAsync();
+        Assert.Equal(["+4748376587", "+4791234567", "+4791345678"], sent.Select(d => d.Address).Order());
+        Assert.All(sent, d => Assert.Equal(Channel.Sms, d.Channel));
+        Assert.All(sent, d => Assert.Equal("Verksted", d.Sender));
+        Assert.All(sent, d => Assert.Equal(Notify.Tests.Shared.NotifyAppFactory.AdminEmail, d.SentBy));
+
+        var log = await browser.OpenAsync("/deliveries");
+        await log.Locator("input[data-testid=delivery-search]").FillAsync("workshop closes");
+        await Assertions.Expect(log.GetByTestId("delivery-sent-by")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+        await Assertions.Expect(log.GetByTestId("delivery-sent-by").First).ToHaveTextAsync($"Sent by hand by {Notify.Tests.Shared.NotifyAppFactory.AdminEmail}");
+    }
+
+    [Fact]
+    public async Task ABadNumber_IsMarkedUnderTheNumbersField_AndNothingCanBeSent()
+    {
+        var page = await browser.OpenAsync("/messages/new");
+        await page.Locator("input[data-testid=message-numbers]").FillAsync("48376587;1234");
+        await page.Locator("textarea[data-testid=message-text]").FillAsync("Should not go.");
+
+        await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error", new PageLocatorOptions { HasText = "'1234' is not a valid phone number" }))
+            .ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("message-send")).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByTestId("message-summary-empty")).ToContainTextAsync("Fix what is marked");
+    }
+
+    private IDbContextFactory<NotifyDbContext> Db() => browser.App.Services.GetRequiredService<IDbContextFactory<NotifyDbContext>>();
+}
