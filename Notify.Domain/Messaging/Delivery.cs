@@ -53,6 +53,9 @@ public sealed partial class Delivery
     /// <summary>Who sent a manual message by hand (a person or an API key); null when a flow did.</summary>
     public string? SentBy { get; private set; }
 
+    /// <summary>The record fields the message used and their values when it was made (JSON); null when it used none.</summary>
+    public string? UsedFieldsJson { get; private set; }
+
     public DeliveryStatus Status { get; private set; }
 
     public string? Reason { get; private set; }
@@ -121,6 +124,7 @@ public sealed partial class Delivery
         IsTest = draft.IsTest,
         Sender = draft.Sender,
         SentBy = draft.SentBy,
+        UsedFieldsJson = draft.UsedFieldsJson,
         Segments = draft.Segments,
         Status = status,
         Reason = reason,

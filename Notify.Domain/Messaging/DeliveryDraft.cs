@@ -47,4 +47,7 @@ public sealed record DeliveryDraft
 
     /// <summary>Who sent a manual message (a person's email or an API key's name); null for flows.</summary>
     public string? SentBy { get; init; }
+
+    /// <summary>The record fields the message used and their values then, as JSON; later changes to them make it out of date.</summary>
+    public string? UsedFieldsJson { get; init; }
 }

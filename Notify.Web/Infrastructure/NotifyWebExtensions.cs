@@ -105,6 +105,7 @@ public static class NotifyWebExtensions
         services.AddSingleton<TemplatePreviewService>();
         services.AddSingleton<MergeFieldCatalog>();
         services.AddSingleton<TemplateTestSender>();
+        services.AddSingleton<Notify.Web.Features.Records.MessageResender>();
         services.AddSingleton<Features.Audit.AuditQueryService>();
         services.AddSingleton<Features.Costs.SmsCostService>();
         services.AddSingleton<Features.Inbox.InboxService>();

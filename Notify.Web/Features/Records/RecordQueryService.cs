@@ -26,7 +26,10 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
             .OrderByDescending(d => d.CreatedAt).Take(200).Select(DeliveryRow.Projection).ToListAsync(ct);
         var replies = await db.Replies.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).OrderBy(r => r.At)
             .Select(r => new RecordReplyRow(r.AuthorName, r.ContactKey, r.Channel, r.Body, r.At)).ToListAsync(ct);
-        return new RecordDetails(record.Snapshot(), record.CreatedAt, record.UpdatedAt, events, runs, deliveries) { Replies = replies };
+        var now = record.Snapshot();
+        var marked = deliveries.Select(d => d.Status is Notify.Domain.Messaging.DeliveryStatus.Skipped or Notify.Domain.Messaging.DeliveryStatus.Cancelled
+            ? d : d with { StaleFields = Notify.Workflows.Steps.Send.UsedFields.Changed(d.UsedFieldsJson, now) }).ToList();
+        return new RecordDetails(now, record.CreatedAt, record.UpdatedAt, events, runs, marked) { Replies = replies };
     }
 
     /// <summary>A record's events, newest first.</summary>

@@ -14,7 +14,16 @@ public sealed record RecordRef(string Type, string Key);
 /// <summary>A template rendered as one person will receive it, per channel, with what still deserves a look.</summary>
 public sealed record TemplatePreview(
     SmsPreview? Sms, string? EmailSubject, string? EmailHtml, string? EmailText, string? InApp, string Language,
-    IReadOnlyList<FieldError> Warnings);
+    IReadOnlyList<FieldError> Warnings)
+{
+    /// <summary>The text a delivery on <paramref name="channel"/> carries (an email with only HTML has an empty text); null when the template has none.</summary>
+    public string? BodyFor(Notify.Domain.Messaging.Channel channel, string? emailHtml) => channel switch
+    {
+        Notify.Domain.Messaging.Channel.Sms => Sms?.Text,
+        Notify.Domain.Messaging.Channel.Email => EmailText ?? (emailHtml is null ? null : ""),
+        _ => InApp,
+    };
+}
 
 /// <summary>
 /// The rendered SMS: its encoding, length and segments, the characters that force Unicode (with their names), and

@@ -26,12 +26,7 @@ public sealed class TemplateTestSender(
             Channel.Sms => me?.PrimaryPhone ?? throw new ValidationException("channel", $"there is no phone number for {myEmail}: add one to your contact to get a test SMS."),
             _ => me?.Key ?? throw new ValidationException("channel", $"there is no contact with {myEmail} to get an in-app test."),
         };
-        var body = channel switch
-        {
-            Channel.Sms => preview.Sms?.Text,
-            Channel.Email => preview.EmailText ?? (emailHtml is null ? null : ""),
-            _ => preview.InApp,
-        } ?? throw new ValidationException("channel", $"the template has no {channel.ToName()} text.");
+        var body = preview.BodyFor(channel, emailHtml) ?? throw new ValidationException("channel", $"the template has no {channel.ToName()} text.");
         var draft = new DeliveryDraft
         {
             DeliveryKey = $"test:{Guid.NewGuid():N}",

@@ -379,6 +379,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UsedFieldsJson")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactKey");

@@ -95,6 +95,7 @@ public sealed class SendStep(
                     HtmlBody = rendered.Html,
                     Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
                     NotBefore = channel == Channel.Sms ? _quiet?.HoldUntil(context.Now) : null,
+                    UsedFieldsJson = UsedFields.Json(renderer, content, channel, context.Record),
                 });
             }
         }
