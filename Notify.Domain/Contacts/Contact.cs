@@ -38,6 +38,12 @@ public sealed class Contact
 
     public string? PrimaryPhone => Primary(Phones);
 
+    /// <summary>The emails a message goes to: those marked for notifications, else the primary one.</summary>
+    public IReadOnlyList<string> NotifyEmails => Notified(Emails);
+
+    /// <summary>The phones a message goes to: those marked for notifications, else the primary one.</summary>
+    public IReadOnlyList<string> NotifyPhones => Notified(Phones);
+
     public static Contact Create(string key, ContactDetails details, PhoneNumberNormalizer phones, DateTime now)
     {
         Keys.Require(key, "key");
@@ -131,6 +137,12 @@ public sealed class Contact
 
     private static List<string> Clean(IReadOnlyList<string> values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct().ToList();
+
+    private static IReadOnlyList<string> Notified(List<ContactPoint> points)
+    {
+        var marked = points.Where(p => p.Notify).Select(p => p.Value).ToList();
+        return marked.Count > 0 ? marked : Primary(points) is { } primary ? [primary] : [];
+    }
 
     private static string? Primary(List<ContactPoint> points) =>
         (points.FirstOrDefault(p => p.Primary) ?? points.FirstOrDefault())?.Value;

@@ -54,7 +54,7 @@ public sealed class ManualSendService(
         {
             var draft = new DeliveryDraft
             {
-                DeliveryKey = $"{prefix}{m.PersonKey}:{m.Channel.ToName()}",
+                DeliveryKey = $"{prefix}{m.PersonKey}:{m.Channel.ToName()}:{m.Address}",
                 Channel = m.Channel,
                 Address = m.Address,
                 RecipientName = m.Name,
@@ -91,7 +91,7 @@ public sealed class ManualSendService(
             errors.Add(new("record", $"no {record.Type} '{record.Key}' is known."));
         if (errors.Count > 0) throw new ValidationException(errors);
 
-        var messages = people.SelectMany(p => ChannelNames.All.Where(chosen.Contains).Select(c => Plan(p, c)).OfType<PlannedMessage>()).ToList();
+        var messages = people.SelectMany(p => ChannelNames.All.Where(chosen.Contains).SelectMany(c => Plan(p, c))).ToList();
         var sms = SmsBody.Measure(message.Text!);
         var segments = sms.Segments * messages.Count(m => m.Goes && m.Channel == Channel.Sms);
         var price = channels.Sms.PricePerSegment;
@@ -99,24 +99,28 @@ public sealed class ManualSendService(
             price is { } p ? p * segments : null, channels.Sms.Currency);
     }
 
-    /// <summary>A person on a channel: the address, or why not. Typed numbers and addresses only go on their own channel.</summary>
-    private static PlannedMessage? Plan(ManualRecipients.Person person, Channel channel)
+    /// <summary>
+    /// A person on a channel: each address marked for notifications (or the primary one), or why not. Typed numbers and
+    /// addresses only go on their own channel.
+    /// </summary>
+    private static IEnumerable<PlannedMessage> Plan(ManualRecipients.Person person, Channel channel)
     {
         if (person.Contact is not { } c)
         {
             var address = channel == Channel.Sms ? person.Phone : channel == Channel.Email ? person.Email : null;
-            return address is null ? null : new PlannedMessage(person.Key, person.Name, null, channel, address, null);
+            return address is null ? [] : [new PlannedMessage(person.Key, person.Name, null, channel, address, null)];
         }
 
         var (to, consented, what) = channel switch
         {
-            Channel.Sms => (c.PrimaryPhone, c.Consent.Sms, "a phone number"),
-            Channel.Email => (c.PrimaryEmail, c.Consent.Email, "an email address"),
-            _ => (c.Key, c.Consent.InApp, "an inbox"),
+            Channel.Sms => (c.NotifyPhones, c.Consent.Sms, "phone number"),
+            Channel.Email => (c.NotifyEmails, c.Consent.Email, "email address"),
+            _ => ([c.Key], c.Consent.InApp, "inbox"),
         };
-        var reason = !consented ? $"{c.Name} has not agreed to {channel.ToWords()}."
-            : to is null ? $"{c.Name} has no {what[(what.IndexOf(' ') + 1)..]}." : null;
-        return new PlannedMessage(c.Key, c.Name, c.Key, channel, to ?? "", reason);
+        var reason = !consented ? $"{c.Name} has not agreed to {channel.ToWords()}." : to.Count == 0 ? $"{c.Name} has no {what}." : null;
+        return reason is not null
+            ? [new PlannedMessage(c.Key, c.Name, c.Key, channel, to.FirstOrDefault() ?? "", reason)]
+            : to.Select(address => new PlannedMessage(c.Key, c.Name, c.Key, channel, address, null));
     }
 
     private static HashSet<Channel> ReadChannels(IReadOnlyList<string>? names, List<FieldError> errors)

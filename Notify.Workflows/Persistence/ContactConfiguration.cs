@@ -21,6 +21,8 @@ internal sealed class ContactConfiguration :
         builder.Property(c => c.Consent).HasJsonConversion();
         builder.Ignore(c => c.PrimaryEmail);
         builder.Ignore(c => c.PrimaryPhone);
+        builder.Ignore(c => c.NotifyEmails);
+        builder.Ignore(c => c.NotifyPhones);
     }
 
     public void Configure(EntityTypeBuilder<ConsentChange> builder)

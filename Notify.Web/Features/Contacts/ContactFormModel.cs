@@ -2,16 +2,16 @@ using Notify.Domain.Contacts;
 
 namespace Notify.Web.Features.Contacts;
 
-/// <summary>What the contact dialog binds to: lists as one value per line.</summary>
+/// <summary>What the contact dialog binds to: addresses as rows, roles and groups as comma-separated text.</summary>
 public sealed class ContactFormModel
 {
     public string Key { get; set; } = "";
 
     public string Name { get; set; } = "";
 
-    public string Emails { get; set; } = "";
+    public List<AddressRow> Emails { get; set; } = [new() { Primary = true }];
 
-    public string Phones { get; set; } = "";
+    public List<AddressRow> Phones { get; set; } = [new() { Primary = true }];
 
     public string Language { get; set; } = "nb";
 
@@ -27,7 +27,7 @@ public sealed class ContactFormModel
 
     public static ContactFormModel From(ContactView c) => new()
     {
-        Key = c.Key, Name = c.Name, Emails = string.Join("\n", c.Emails.Select(e => e.Value)), Phones = string.Join("\n", c.Phones.Select(p => p.Value)),
+        Key = c.Key, Name = c.Name, Emails = c.Emails.Select(AddressRow.From).ToList(), Phones = c.Phones.Select(AddressRow.From).ToList(),
         Language = c.Language, SmsConsent = c.Consent.Sms, EmailConsent = c.Consent.Email, InAppConsent = c.Consent.InApp,
         Roles = string.Join(", ", c.Roles), Groups = string.Join(", ", c.Groups),
     };
@@ -35,16 +35,13 @@ public sealed class ContactFormModel
     public ContactDetails ToDetails() => new()
     {
         Name = Name,
-        Emails = Lines(Emails).Select(v => new ContactPoint(v)).ToList(),
-        Phones = Lines(Phones).Select(v => new ContactPoint(v)).ToList(),
+        Emails = Emails.Where(e => !string.IsNullOrWhiteSpace(e.Value)).Select(e => e.ToPoint()).ToList(),
+        Phones = Phones.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => p.ToPoint()).ToList(),
         Language = Language,
         Consent = new ChannelConsent(SmsConsent, EmailConsent, InAppConsent),
         Roles = Split(Roles),
         Groups = Split(Groups),
     };
-
-    private static List<string> Lines(string text) =>
-        text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 
     private static List<string> Split(string text) =>
         text.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -4,7 +4,7 @@ using Notify.Domain.Contacts;
 
 namespace Notify.Web.Features.Contacts;
 
-/// <summary>An email or phone in JSON: a plain string, or <c>{ "value", "label", "primary" }</c>.</summary>
+/// <summary>An email or phone in JSON: a plain string, or <c>{ "value", "label", "primary", "notify" }</c>.</summary>
 public sealed class ContactPointJsonConverter : JsonConverter<ContactPoint>
 {
     public override ContactPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -16,11 +16,11 @@ public sealed class ContactPointJsonConverter : JsonConverter<ContactPoint>
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException("must be a string or an object { \"value\", \"label\", \"primary\" }.");
+            throw new JsonException("must be a string or an object { \"value\", \"label\", \"primary\", \"notify\" }.");
         }
 
         string? value = null, label = null;
-        var primary = false;
+        bool primary = false, notify = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = reader.GetString();
@@ -30,11 +30,12 @@ public sealed class ContactPointJsonConverter : JsonConverter<ContactPoint>
                 case "value": value = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("value must be a string."); break;
                 case "label": label = reader.TokenType == JsonTokenType.Null ? null : reader.GetString(); break;
                 case "primary": primary = reader.TokenType == JsonTokenType.True; break;
-                default: throw new JsonException($"'{name}' is not a field of an email or phone (value, label, primary).");
+                case "notify": notify = reader.TokenType == JsonTokenType.True; break;
+                default: throw new JsonException($"'{name}' is not a field of an email or phone (value, label, primary, notify).");
             }
         }
 
-        return value is null ? throw new JsonException("value is required.") : new ContactPoint(value, label, primary);
+        return value is null ? throw new JsonException("value is required.") : new ContactPoint(value, label, primary, notify);
     }
 
     public override void Write(Utf8JsonWriter writer, ContactPoint value, JsonSerializerOptions options)
@@ -43,6 +44,7 @@ public sealed class ContactPointJsonConverter : JsonConverter<ContactPoint>
         writer.WriteString("value", value.Value);
         if (value.Label is not null) writer.WriteString("label", value.Label);
         writer.WriteBoolean("primary", value.Primary);
+        writer.WriteBoolean("notify", value.Notify);
         writer.WriteEndObject();
     }
 }

@@ -41,62 +41,66 @@ public sealed class SendStep(
                     continue;
                 }
 
-                var draft = new DeliveryDraft
+                foreach (var (address0, why0, index) in Addresses(person, channel))
                 {
-                    DeliveryKey = $"{context.RunId:N}:{step.Id}:{person.Key}:{channel.ToName()}",
-                    RunId = context.RunId,
-                    FlowKey = context.FlowKey,
-                    StepId = step.Id,
-                    RecordType = context.Record.Type,
-                    RecordKey = context.Record.Key,
-                    ContactKey = person.Contact?.Key ?? (person.Missing is null ? null : person.Key),
-                    RecipientName = person.Name,
-                    Channel = channel,
-                    TemplateKey = template.Key,
-                };
-                var (address, why) = Address(person, channel);
-                if (!context.FlowRequired && person.Contact?.HasMuted(context.FlowKey) == true)
-                {
-                    why = $"turned off messages from the flow '{context.FlowKey}'";
-                }
+                    var draft = new DeliveryDraft
+                    {
+                        // the first address keeps the key it always had; more addresses marked for notifications add theirs
+                        DeliveryKey = $"{context.RunId:N}:{step.Id}:{person.Key}:{channel.ToName()}" + (index == 0 ? "" : $":{address0}"),
+                        RunId = context.RunId,
+                        FlowKey = context.FlowKey,
+                        StepId = step.Id,
+                        RecordType = context.Record.Type,
+                        RecordKey = context.Record.Key,
+                        ContactKey = person.Contact?.Key ?? (person.Missing is null ? null : person.Key),
+                        RecipientName = person.Name,
+                        Channel = channel,
+                        TemplateKey = template.Key,
+                    };
+                    var (address, why) = (address0, why0);
+                    if (!context.FlowRequired && person.Contact?.HasMuted(context.FlowKey) == true)
+                    {
+                        why = $"turned off messages from the flow '{context.FlowKey}'";
+                    }
 
-                if (why is not null)
-                {
-                    skipped.Add((draft with { Address = address ?? "" }, why));
-                    continue;
-                }
+                    if (why is not null)
+                    {
+                        skipped.Add((draft with { Address = address ?? "" }, why));
+                        continue;
+                    }
 
-                var (content, textLanguage) = template.ContentFor(person.Contact?.Language, channel);
-                var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, context.Reads.Company.ToTemplateModel(), _zone,
-                    context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key));
-                if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
-                {
-                    skipped.Add((draft with { Address = address! }, $"missing {missing}"));
-                    continue;
-                }
+                    var (content, textLanguage) = template.ContentFor(person.Contact?.Language, channel);
+                    var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, context.Reads.Company.ToTemplateModel(), _zone,
+                        context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key));
+                    if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
+                    {
+                        skipped.Add((draft with { Address = address! }, $"missing {missing}"));
+                        continue;
+                    }
 
-                var rendered = Render(content, channel, model, MessageCulture.For(textLanguage));
-                if (rendered.Error is not null)
-                {
-                    return StepResult.Fail(rendered.Error);
-                }
+                    var rendered = Render(content, channel, model, MessageCulture.For(textLanguage));
+                    if (rendered.Error is not null)
+                    {
+                        return StepResult.Fail(rendered.Error);
+                    }
 
-                if (rendered.Body.Length == 0 && rendered.Html is null)
-                {
-                    skipped.Add((draft with { Address = address! }, $"the template '{template.Key}' has no {channel.ToName()} text"));
-                    continue;
-                }
+                    if (rendered.Body.Length == 0 && rendered.Html is null)
+                    {
+                        skipped.Add((draft with { Address = address! }, $"the template '{template.Key}' has no {channel.ToName()} text"));
+                        continue;
+                    }
 
-                queued.Add(draft with
-                {
-                    Address = address!,
-                    Subject = rendered.Subject,
-                    Body = rendered.Body,
-                    HtmlBody = rendered.Html,
-                    Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
-                    NotBefore = channel == Channel.Sms ? _quiet?.HoldUntil(context.Now) : null,
-                    UsedFieldsJson = UsedFields.Json(renderer, content, channel, context.Record),
-                });
+                    queued.Add(draft with
+                    {
+                        Address = address!,
+                        Subject = rendered.Subject,
+                        Body = rendered.Body,
+                        HtmlBody = rendered.Html,
+                        Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
+                        NotBefore = channel == Channel.Sms ? _quiet?.HoldUntil(context.Now) : null,
+                        UsedFieldsJson = UsedFields.Json(renderer, content, channel, context.Record),
+                    });
+                }
             }
         }
 
@@ -109,28 +113,33 @@ public sealed class SendStep(
             with { Deliveries = queued, Skipped = skipped };
     }
 
-    private (string? Address, string? WhyNot) Address(Recipient person, Channel channel)
+    /// <summary>
+    /// Where a person gets a message on a channel: every address marked for notifications (or the primary one), each
+    /// with the reason it cannot be used, if any; a person who cannot be reached at all has one entry with the reason.
+    /// </summary>
+    private IEnumerable<(string? Address, string? WhyNot, int Index)> Addresses(Recipient person, Channel channel)
     {
         if (person.Missing is not null)
         {
-            return (null, person.Missing);
+            return [(null, person.Missing, 0)];
         }
 
         var consent = person.Contact?.Consent ?? new ChannelConsent();
         switch (channel)
         {
             case Channel.Email:
-                var email = person.Contact?.PrimaryEmail ?? person.FixedEmail;
-                if (!consent.Email) return (email, "no email consent");
-                return email is null ? (null, "no email address") : (email, null);
+                var emails = person.Contact?.NotifyEmails ?? (person.FixedEmail is { } fixedEmail ? [fixedEmail] : []);
+                if (!consent.Email) return [(emails.FirstOrDefault(), "no email consent", 0)];
+                return emails.Count == 0 ? [(null, "no email address", 0)] : emails.Select((e, i) => ((string?)e, (string?)null, i));
             case Channel.Sms:
-                var phone = person.Contact?.PrimaryPhone ?? person.FixedPhone;
-                if (!consent.Sms) return (phone, "no SMS consent");
-                if (phone is null) return (null, "no phone number");
-                return phones.TryNormalize(phone, out var e164, out var error) ? (e164, null) : (phone, $"phone number {error}");
+                var numbers = person.Contact?.NotifyPhones ?? (person.FixedPhone is { } fixedPhone ? [fixedPhone] : []);
+                if (!consent.Sms) return [(numbers.FirstOrDefault(), "no SMS consent", 0)];
+                if (numbers.Count == 0) return [(null, "no phone number", 0)];
+                return numbers.Select((phone, i) => phones.TryNormalize(phone, out var e164, out var error)
+                    ? ((string?)e164, (string?)null, i) : (phone, $"phone number {error}", i));
             default:
-                if (person.Contact is null) return (null, "in-app messages need a known contact");
-                return consent.InApp ? (person.Contact.Key, null) : (person.Contact.Key, "no in-app consent");
+                if (person.Contact is null) return [(null, "in-app messages need a known contact", 0)];
+                return [(person.Contact.Key, consent.InApp ? null : "no in-app consent", 0)];
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Notify.EndToEnd.Tests.Browser;
@@ -14,15 +15,31 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByTestId("new-contact").ClickAsync();
         await page.Locator("input[data-testid=contact-key]").FillAsync("mona");
         await page.Locator("input[data-testid=contact-name]").FillAsync("Mona Vik");
-        await page.Locator("textarea[data-testid=contact-phones]").FillAsync("12");
+        await page.Locator("input[data-testid=contact-phone-0]").FillAsync("12");
         await page.GetByTestId("save-contact").ClickAsync();
 
-        await Assertions.Expect(page.GetByText("phones[0]: '12' is not a valid phone number")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error", new PageLocatorOptions { HasText = "'12' is not a valid phone number" }))
+            .ToBeVisibleAsync(Patient);
 
-        await page.Locator("textarea[data-testid=contact-phones]").FillAsync("915 11 222");
+        await page.Locator("input[data-testid=contact-phone-0]").FillAsync("915 11 222");
+        await page.GetByTestId("contact-phone-add").ClickAsync();
+        await page.Locator("input[data-testid=contact-phone-1]").FillAsync("+47 922 33 444");
+        await page.Locator("input[data-testid=contact-phone-1-label]").FillAsync("work");
+        await page.GetByTestId("contact-phone-0-notify").ClickAsync();
+        await page.GetByTestId("contact-phone-1-notify").ClickAsync();
         await page.GetByTestId("save-contact").ClickAsync();
         var row = page.Locator("tr", new PageLocatorOptions { HasText = "Mona Vik" });
         await Assertions.Expect(row).ToContainTextAsync("+4791511222", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        using (var api = browser.App.CreateApiClient())
+        {
+            var mona = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/contacts/mona");
+            var phones = mona.GetProperty("phones").EnumerateArray().ToList();
+            Assert.Equal(["+4791511222", "+4792233444"], phones.Select(p => p.GetProperty("value").GetString()));
+            Assert.All(phones, p => Assert.True(p.GetProperty("notify").GetBoolean()));
+            Assert.Equal("work", phones[1].GetProperty("label").GetString());
+            Assert.True(phones[0].GetProperty("primary").GetBoolean());
+        }
+
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete Mona Vik" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete", Exact = true }).ClickAsync();

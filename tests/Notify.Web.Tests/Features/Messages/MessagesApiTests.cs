@@ -108,4 +108,21 @@ public class MessagesApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixt
         Assert.Equal(first.GetProperty("deliveries").ToString(), second.GetProperty("deliveries").ToString());
         Assert.Equal(1, await ManualDeliveriesAsync("Sent once by key."));
     }
+
+    [Fact]
+    public async Task AContactWithTwoPhonesForNotifications_GetsItAtBoth_AsOnePerson()
+    {
+        (await Api.PutAsJsonAsync("/api/v1/contacts/two-phones", new
+        {
+            name = "Two Phones",
+            phones = new object[] { new { value = "+47 915 11 222", notify = true }, new { value = "+47 922 33 444", label = "work", notify = true }, "+47 933 44 555" },
+        })).EnsureSuccessStatusCode();
+
+        var json = await JsonAsync(await Api.PostAsJsonAsync("/api/v1/messages", new { to = new[] { "contact:two-phones" }, channels = new[] { "sms" }, text = "At both phones." }));
+
+        Assert.Equal(1, json.GetProperty("recipients").GetInt32());
+        Assert.Equal(2, json.GetProperty("segments").GetInt32());
+        Assert.Equal(2, json.GetProperty("deliveries").GetArrayLength());
+        Assert.Equal(2, await ManualDeliveriesAsync("At both phones."));
+    }
 }
