@@ -45,4 +45,10 @@ internal sealed class DbStepReads(NotifyDbContext db, Organisation.OrganisationS
         _all ??= await db.Contacts.AsNoTracking().ToListAsync(ct);
         return _all.Where(c => c.Groups.Any(g => groups.Contains(g, StringComparer.OrdinalIgnoreCase))).ToList();
     }
+
+    public async Task<IReadOnlyList<Contact>> RoleMembersAsync(IReadOnlyList<string> roles, CancellationToken ct)
+    {
+        _all ??= await db.Contacts.AsNoTracking().ToListAsync(ct);
+        return _all.Where(c => c.Roles.Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase))).ToList();
+    }
 }

@@ -14,6 +14,9 @@ public interface IStepReads
     /// <summary>Everyone in any of these groups (names compared without case).</summary>
     Task<IReadOnlyList<Contact>> GroupMembersAsync(IReadOnlyList<string> groups, CancellationToken ct);
 
+    /// <summary>Everyone whose own roles include any of these (<c>role:technician</c>; names compared without case).</summary>
+    Task<IReadOnlyList<Contact>> RoleMembersAsync(IReadOnlyList<string> roles, CancellationToken ct);
+
     /// <summary>The company as messages name it (<c>company.*</c>, <c>record.link</c>).</summary>
     Channels.Email.BrandingOptions Company { get; }
 }

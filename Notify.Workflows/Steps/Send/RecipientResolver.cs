@@ -2,7 +2,7 @@ using Notify.Domain.Records;
 
 namespace Notify.Workflows.Steps.Send;
 
-/// <summary>Turns recipient roles (customer, assignees, group:ops, email:x@y) into people, at send time.</summary>
+/// <summary>Turns recipient roles (customer, assignees, group:ops, role:technician, email:x@y) into people, at send time.</summary>
 public static class RecipientResolver
 {
     public static async Task<(IReadOnlyList<Recipient> People, IReadOnlyList<string> Notes)> ResolveAsync(
@@ -12,6 +12,7 @@ public static class RecipientResolver
         var fixedPeople = new List<Recipient>();
         var notes = new List<string>();
         var groups = new List<string>();
+        var ownRoles = new List<string>();
         foreach (var raw in roles)
         {
             var role = raw.Trim();
@@ -19,6 +20,7 @@ public static class RecipientResolver
             switch (prefix)
             {
                 case "group": groups.Add(value); break;
+                case "role": ownRoles.Add(value); break;
                 case "contact": keys.Add(value); break;
                 case "email": fixedPeople.Add(new Recipient($"email:{value}", value, null, FixedEmail: value)); break;
                 case "phone": fixedPeople.Add(new Recipient($"phone:{value}", value, null, FixedPhone: value)); break;
@@ -53,6 +55,14 @@ public static class RecipientResolver
             if (members.Count == 0) notes.Add($"nobody is in {string.Join(", ", groups.Select(g => $"group '{g}'"))}");
             contacts.AddRange(members.Where(m => contacts.All(c => c.Key != m.Key)));
             distinct.AddRange(members.Select(m => m.Key).Where(k => !distinct.Contains(k)));
+        }
+
+        if (ownRoles.Count > 0)
+        {
+            var holders = await reads.RoleMembersAsync(ownRoles, ct);
+            if (holders.Count == 0) notes.Add($"nobody has {string.Join(" or ", ownRoles.Select(r => $"the role '{r}'"))}");
+            contacts.AddRange(holders.Where(h => contacts.All(c => c.Key != h.Key)));
+            distinct.AddRange(holders.Select(h => h.Key).Where(k => !distinct.Contains(k)));
         }
 
         var people = distinct.Select(k => contacts.FirstOrDefault(c => c.Key == k) is { } c

@@ -37,7 +37,7 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
         var first = page.Locator("tr", new PageLocatorOptions { HasText = "Your order LIVE-1 is ready" }).First;
         await Assertions.Expect(first).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
 
-        await page.Locator("input[data-testid=delivery-live]").UncheckAsync();
+        await page.Locator("input[data-testid=delivery-live]").UntickAsync();
         await MakeReadyAsync(api, "LIVE-2");
         await page.WaitForTimeoutAsync(12_000); // more than two refresh periods
         await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = "Your order LIVE-2 is ready" })).ToHaveCountAsync(0);

@@ -59,8 +59,8 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
 
         // The trigger: an order is created.
         await Node(page, "trigger").ClickAsync();
-        await page.GetByLabel("A record is created").CheckAsync();
-        await page.Locator("input[data-testid=trigger-type-order]").CheckAsync();
+        await page.GetByLabel("A record is created").TickAsync();
+        await page.Locator("input[data-testid=trigger-type-order]").TickAsync();
 
         // Three nodes from the palette: the first is where the flow starts until an arrow says otherwise.
         await page.GetByTestId("palette-send").ClickAsync();
@@ -98,13 +98,13 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         await Node(page, "send-1").ClickAsync();
         await page.GetByTestId("step-1-template").ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("order-ready") }).ClickAsync();
-        await page.Locator("input[data-testid=step-1-to-customer]").CheckAsync();
+        await page.Locator("input[data-testid=step-1-to-customer]").TickAsync();
         await Node(page, "send-2").ClickAsync();
-        await page.Locator("input[data-testid=step-2-channel-email]").UncheckAsync();
-        await page.Locator("input[data-testid=step-2-channel-sms]").CheckAsync();
+        await page.Locator("input[data-testid=step-2-channel-email]").UntickAsync();
+        await page.Locator("input[data-testid=step-2-channel-sms]").TickAsync();
         await page.GetByTestId("step-2-template").ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("order-ready") }).ClickAsync();
-        await page.Locator("input[data-testid=step-2-to-customer]").CheckAsync();
+        await page.Locator("input[data-testid=step-2-to-customer]").TickAsync();
         await Assertions.Expect(page.GetByTestId("flow-checks")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
 
         // A node dragged to a new place keeps it.

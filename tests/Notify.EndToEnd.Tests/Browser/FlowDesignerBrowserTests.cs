@@ -25,28 +25,28 @@ public sealed class FlowDesignerBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("input[data-testid=flow-name]")).ToHaveValueAsync("Urgent task");
 
         await page.Locator("input[data-testid=flow-name]").FillAsync("Urgent task created");
-        await page.GetByLabel("A record is created").CheckAsync();
-        await page.Locator("input[data-testid=trigger-type-order]").UncheckAsync();
-        await page.Locator("input[data-testid=trigger-type-task]").CheckAsync();
+        await page.GetByLabel("A record is created").TickAsync();
+        await page.Locator("input[data-testid=trigger-type-order]").UntickAsync();
+        await page.Locator("input[data-testid=trigger-type-task]").TickAsync();
         await Assertions.Expect(page.GetByTestId("trigger-summary")).ToContainTextAsync("When a task is created");
 
         // A condition before the message, added between the trigger and the first step.
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add a step before step 1" }).ClickAsync();
         await page.GetByTestId("add-condition").ClickAsync();
-        await page.Locator("input[data-testid=step-0-condition-advanced]").CheckAsync(); // typed by hand, behind the switch
+        await page.Locator("input[data-testid=step-0-condition-advanced]").TickAsync(); // typed by hand, behind the switch
         var condition = page.Locator("input[data-testid=step-0-condition-expression]");
         await condition.FillAsync("record.Title.Contains(");
 
         // The send step is now step 2: to everyone assigned, in the app, with the due-soon template (which has no email text).
-        await page.Locator("input[data-testid=step-1-to-customer]").UncheckAsync();
-        await page.Locator("input[data-testid=step-1-to-assignees]").CheckAsync();
+        await page.Locator("input[data-testid=step-1-to-customer]").UntickAsync();
+        await page.Locator("input[data-testid=step-1-to-assignees]").TickAsync();
         await page.GetByTestId("step-1-template").ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("task-due-soon") }).ClickAsync();
         var noEmailText = page.GetByTestId("step-1").GetByText("has no Email text");
         await Assertions.Expect(noEmailText).ToBeVisibleAsync(Patient);
-        await page.Locator("input[data-testid=step-1-channel-email]").UncheckAsync();
-        await page.Locator("input[data-testid=step-1-channel-sms]").UncheckAsync();
-        await page.Locator("input[data-testid=step-1-channel-inApp]").CheckAsync();
+        await page.Locator("input[data-testid=step-1-channel-email]").UntickAsync();
+        await page.Locator("input[data-testid=step-1-channel-sms]").UntickAsync();
+        await page.Locator("input[data-testid=step-1-channel-inApp]").TickAsync();
         await Assertions.Expect(noEmailText).ToHaveCountAsync(0);
 
         await page.GetByTestId("save-flow").ClickAsync();

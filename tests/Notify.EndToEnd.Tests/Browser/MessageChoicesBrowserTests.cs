@@ -17,7 +17,7 @@ public sealed class MessageChoicesBrowserTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(dueSoon).ToBeCheckedAsync(new LocatorAssertionsToBeCheckedOptions { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("flow-choices")).ToContainTextAsync("Task overdue");
 
-        await dueSoon.UncheckAsync();
+        await dueSoon.UntickAsync();
         await page.GetByTestId("save-preferences").ClickAsync();
         await Assertions.Expect(page.GetByTestId("preferences-saved")).ToBeVisibleAsync(Patient);
 

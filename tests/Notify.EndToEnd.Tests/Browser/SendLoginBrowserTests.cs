@@ -16,7 +16,7 @@ public sealed partial class SendLoginBrowserTests(BrowserFixture browser) : ICla
         await admin.Locator("input[data-testid=login-search]").FillAsync("Per Olsen");
         await Assertions.Expect(admin.GetByTestId("login-people").Locator("tbody tr")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
         var row = admin.GetByTestId("login-people").Locator("tr", new LocatorLocatorOptions { HasText = "Per Olsen" });
-        await row.Locator("input[type=checkbox]").CheckAsync();
+        await row.Locator("input[type=checkbox]").TickAsync();
         await admin.GetByTestId("send-login").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("login-results")).ToContainTextAsync("code sent by sms to +4791456789", Patient);
 
@@ -50,7 +50,7 @@ public sealed partial class SendLoginBrowserTests(BrowserFixture browser) : ICla
         await page.WaitForURLAsync(url => url.Contains("/inbox/per", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByText("Per Olsen's inbox")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
         await page.Locator("#notify-app[data-interactive=true]").WaitForAsync();
-        await page.Locator("input[data-testid=pref-sms], [data-testid=pref-sms] input").First.UncheckAsync();
+        await page.Locator("input[data-testid=pref-sms], [data-testid=pref-sms] input").First.UntickAsync();
         await page.GetByTestId("save-preferences").ClickAsync();
         await Assertions.Expect(page.GetByTestId("preferences-saved")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
         var history = await api.GetFromJsonAsync<JsonElement>("/api/v1/contacts/per/consent-history");

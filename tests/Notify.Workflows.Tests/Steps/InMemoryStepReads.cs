@@ -21,4 +21,7 @@ public sealed class InMemoryStepReads : IStepReads
 
     public Task<IReadOnlyList<Contact>> GroupMembersAsync(IReadOnlyList<string> groups, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Contact>>(Contacts.Where(c => c.Groups.Any(g => groups.Contains(g, StringComparer.OrdinalIgnoreCase))).ToList());
+
+    public Task<IReadOnlyList<Contact>> RoleMembersAsync(IReadOnlyList<string> roles, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Contact>>(Contacts.Where(c => c.Roles.Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase))).ToList());
 }
