@@ -28,6 +28,8 @@ public partial class SendMessagePage
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject] private Records.RecordQueryService Records { get; set; } = default!;
+
     /// <summary><c>?record=order/AO462</c>: the message is about that record and shows in its story.</summary>
     [SupplyParameterFromQuery(Name = "record")] private string? RecordRef { get; set; }
 
@@ -62,6 +64,26 @@ public partial class SendMessagePage
         if (_picker is not null)
         {
             await _picker.ClearAsync(); // ready for the next one
+        }
+
+        await RefreshAsync();
+    }
+
+    /// <summary>The record's assignees and its contacts by role, as chips: the people working on it or waiting for it.</summary>
+    private async Task AddEveryoneOnRecordAsync()
+    {
+        if (_form.Record is not { Type: { } type, Key: { } key } || await Records.GetAsync(type, key, CancellationToken.None) is not { } details)
+        {
+            _peopleError = "The record is not known, so nobody on it can be added.";
+            return;
+        }
+
+        foreach (var contactKey in details.Record.Assignees.Concat(details.Record.Contacts.Values).Distinct())
+        {
+            if (_form.People.All(p => p.Entry != $"contact:{contactKey}") && await Contacts.GetAsync(contactKey, CancellationToken.None) is { } contact)
+            {
+                _form.People.Add(new RecipientChoice($"contact:{contact.Key}", $"{contact.Name} ({contact.Key})", false));
+            }
         }
 
         await RefreshAsync();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -78,6 +79,37 @@ public sealed class SendMessageBrowserTests(SendMessageBrowserTests.PricedFixtur
             .ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("message-send")).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByTestId("message-summary-empty")).ToContainTextAsync("Fix what is marked");
+    }
+
+    [Fact]
+    public async Task FromARecord_EveryoneOnItIsAddedAtOnce_AndTheMessageIsTiedToIt()
+    {
+        using (var api = browser.App.CreateApiClient())
+        {
+            (await api.PutAsJsonAsync("/api/v1/records/task/MSG-T1",
+                new { status = "open", title = "Replace filter", assignees = new[] { "per" }, contacts = new { manager = "kari" } })).EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.OpenAsync("/records/task/MSG-T1");
+        await page.GetByTestId("record-send-message").ClickAsync();
+        await page.Locator("#notify-app[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("message-record")).ToHaveTextAsync("About task MSG-T1");
+        await page.GetByTestId("message-add-record-people").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("message-chips")).ToContainTextAsync("Per Olsen (per)");
+        await Assertions.Expect(page.GetByTestId("message-chips")).ToContainTextAsync("Kari Hansen (kari)");
+        await page.Locator("input[data-testid=message-inapp]").TickAsync();
+        await page.Locator("input[data-testid=message-sms]").UntickAsync();
+        await page.Locator("textarea[data-testid=message-text]").FillAsync("The filter for MSG-T1 has arrived.");
+        await Assertions.Expect(page.GetByTestId("message-summary-line")).ToHaveTextAsync("Goes to 2 people: 2 in-app messages.");
+        await page.GetByTestId("message-send").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).Filter(new LocatorFilterOptions { HasText = "Send it now?" })
+            .GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("message-sent")).ToContainTextAsync("Sent to 2 people");
+        await using var db = await Db().CreateDbContextAsync();
+        var sent = await db.Deliveries.Where(d => d.Body == "The filter for MSG-T1 has arrived.").ToListAsync();
+        Assert.Equal(["kari", "per"], sent.Select(d => d.ContactKey).Order());
+        Assert.All(sent, d => Assert.Equal(("task", "MSG-T1", Channel.InApp), (d.RecordType, d.RecordKey, d.Channel)));
     }
 
     private IDbContextFactory<NotifyDbContext> Db() => browser.App.Services.GetRequiredService<IDbContextFactory<NotifyDbContext>>();
