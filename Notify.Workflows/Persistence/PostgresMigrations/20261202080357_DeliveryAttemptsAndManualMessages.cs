@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Notify.Workflows.Persistence.PostgresMigrations
 {
     /// <inheritdoc />
-    public partial class DeliveryAttempts : Migration
+    public partial class DeliveryAttemptsAndManualMessages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -21,6 +21,26 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                 name: "InDoubtSince",
                 table: "Deliveries",
                 type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Sender",
+                table: "Deliveries",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SentBy",
+                table: "Deliveries",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UsedFieldsJson",
+                table: "Deliveries",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -61,6 +81,18 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
             migrationBuilder.DropColumn(
                 name: "InDoubtSince",
+                table: "Deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "Sender",
+                table: "Deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "SentBy",
+                table: "Deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "UsedFieldsJson",
                 table: "Deliveries");
         }
     }

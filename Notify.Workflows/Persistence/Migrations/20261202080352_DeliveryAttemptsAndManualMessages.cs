@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Notify.Workflows.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class DeliveryAttempts : Migration
+    public partial class DeliveryAttemptsAndManualMessages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +19,26 @@ namespace Notify.Workflows.Persistence.Migrations
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "InDoubtSince",
+                table: "Deliveries",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Sender",
+                table: "Deliveries",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SentBy",
+                table: "Deliveries",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UsedFieldsJson",
                 table: "Deliveries",
                 type: "TEXT",
                 nullable: true);
@@ -61,6 +81,18 @@ namespace Notify.Workflows.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "InDoubtSince",
+                table: "Deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "Sender",
+                table: "Deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "SentBy",
+                table: "Deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "UsedFieldsJson",
                 table: "Deliveries");
         }
     }
