@@ -78,6 +78,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeliveryClaims>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
+
+        services.AddMetrics();
+        services.AddSingleton<Observability.NotifyMetrics>();
+        services.AddSingleton<Observability.WorkerHeartbeats>();
+        services.AddHealthChecks()
+            .AddCheck<Observability.DatabaseHealthCheck>("database", tags: [Observability.HealthTags.Ready])
+            .AddCheck<Observability.WorkersHealthCheck>("workers", tags: [Observability.HealthTags.Ready]);
         return services;
     }
 

@@ -29,6 +29,7 @@ public static class NotifyWebExtensions
 
     public static WebApplicationBuilder AddNotifyWeb(this WebApplicationBuilder builder)
     {
+        builder.AddNotifyTelemetry();
         var services = builder.Services;
         var dataFolder = Path.Combine(builder.Environment.ContentRootPath, "data");
         services.AddHttpContextAccessor();
@@ -109,6 +110,7 @@ public static class NotifyWebExtensions
         services.AddSingleton<Features.Audit.AuditQueryService>();
         services.AddSingleton<Features.Costs.SmsCostService>();
         services.AddSingleton<Features.Inbox.InboxService>();
+        services.AddScoped<Features.Inbox.RecipientLanding>();
         services.AddSingleton<Features.Home.OverviewService>();
         return builder;
     }
@@ -154,6 +156,9 @@ public static class NotifyWebExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNotifySecurityHeaders();
+        // A person who opens an address that does not exist gets a page that says so; API callers keep problem details.
+        app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRouting(); // after the re-execution above, so the not-found page is routed again
         app.UseSameOriginCircuits();
         app.UseNotifyRequestSizeLimit(MaxRequestBytes);
         app.UseNotifyRequestCharset();
@@ -165,8 +170,15 @@ public static class NotifyWebExtensions
         return app;
     }
 
+    private static bool IsPageRequest(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method)
+        && !context.Request.Path.StartsWithSegments("/api")
+        && !context.Request.Path.StartsWithSegments("/openapi")
+        && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication MapNotifyApi(this WebApplication app)
     {
+        app.MapNotifyHealth();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Authenticated).WithTags("Notify");
         api.MapRecordsApi();
@@ -185,6 +197,7 @@ public static class NotifyWebExtensions
     public static WebApplication MapNotifyUi(this WebApplication app)
     {
         app.MapStaticAssets();
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).ExcludeFromDescription();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -10,7 +10,7 @@ namespace Notify.Workflows.Dispatch;
 /// over, and records how the attempt ended — sent, retried after the backoff (or the provider's longer Retry-After,
 /// moved past quiet hours for SMS), failed, or unknown. The dispatcher owns claiming; this owns the attempt.
 /// </summary>
-internal sealed class DeliveryAttempter(QuietHours? quiet, TimeProvider time, ILogger logger)
+internal sealed class DeliveryAttempter(QuietHours? quiet, TimeProvider time, Observability.NotifyMetrics metrics, ILogger logger)
 {
     /// <summary>A provider's Retry-After is honoured up to this; longer asks fall back to it.</summary>
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(1);
@@ -38,12 +38,16 @@ internal sealed class DeliveryAttempter(QuietHours? quiet, TimeProvider time, IL
     /// </summary>
     public async Task MakeAsync(IChannelProvider provider, Delivery delivery, CancellationToken ct)
     {
+        using var activity = Observability.NotifyTracing.Source.StartActivity("delivery attempt");
+        activity?.SetTag("notify.channel", delivery.Channel.ToString().ToLowerInvariant());
+        activity?.SetTag("notify.provider", provider.Name);
         if (delivery.InDoubtSince is { } since && provider is ISentMessageLookup lookup)
         {
             var found = await LookUpAsync(lookup, delivery, since, ct);
             if (found.Verdict == LookupVerdict.Found)
             {
                 delivery.MarkFoundAtProvider(found.ProviderMessageId!, found.AcceptedAt, time.GetUtcNow().UtcDateTime);
+                metrics.DeliveryAttempted(delivery.Channel, "found_at_provider");
                 return;
             }
 
@@ -73,6 +77,7 @@ internal sealed class DeliveryAttempter(QuietHours? quiet, TimeProvider time, IL
     private void Record(IChannelProvider provider, Delivery delivery, SendOutcome outcome)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        metrics.DeliveryAttempted(delivery.Channel, outcome.Kind.ToString().ToLowerInvariant());
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Sent or SendOutcomeKind.Delivered:

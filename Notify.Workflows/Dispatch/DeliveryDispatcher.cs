@@ -24,9 +24,11 @@ public sealed class DeliveryDispatcher(
     Microsoft.Extensions.Options.IOptions<DatabaseOptions> database,
     Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours,
     DeliveryClaims claims,
+    Observability.NotifyMetrics metrics,
+    Observability.WorkerHeartbeats heartbeats,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
-    private readonly DeliveryAttempter _attempts = new(quietHours.Value.ToQuietHours(out _), time, logger);
+    private readonly DeliveryAttempter _attempts = new(quietHours.Value.ToQuietHours(out _), time, metrics, logger);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private const int BatchSize = 50;
@@ -110,10 +112,12 @@ public sealed class DeliveryDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        heartbeats.Beat(Observability.WorkerHeartbeats.Deliveries);
         await RecoverInDoubtAsync(stoppingToken);
         var recovered = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeats.Beat(Observability.WorkerHeartbeats.Deliveries);
             try
             {
                 if (SharedDatabase && time.GetUtcNow() - recovered >= TimeSpan.FromMinutes(1))

@@ -88,6 +88,9 @@ public sealed class IngestService(
         return saved;
     }
 
+    /// <summary>False when the writer that commits records and events has stopped with an error; it starts on the first request.</summary>
+    public bool WriterAlive => _writer is not { IsCompleted: true };
+
     private void EnsureWriter()
     {
         if (_writer is not null)

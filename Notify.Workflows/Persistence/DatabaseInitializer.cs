@@ -30,4 +30,17 @@ public sealed class DatabaseInitializer(IDbContextFactory<NotifyDbContext> dbFac
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
+
+    /// <summary>The migrations this build knows that the database has not had yet; empty when it is up to date.</summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (options.Value.Provider == DatabaseProvider.Postgres)
+        {
+            await using var postgres = PostgresMigrationContext.For(db.Database.GetConnectionString()!);
+            return (await postgres.Database.GetPendingMigrationsAsync(ct)).ToList();
+        }
+
+        return (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+    }
 }

@@ -7,6 +7,7 @@ namespace Notify.Workflows.Runtime;
 public sealed class DueRunsWorker(
     RunEngine engine,
     RunsWakeUp wakeUp,
+    Observability.WorkerHeartbeats heartbeats,
     ILogger<DueRunsWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -18,6 +19,7 @@ public sealed class DueRunsWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeats.Beat(Observability.WorkerHeartbeats.DueRuns);
             try
             {
                 await RunDueAsync(stoppingToken);

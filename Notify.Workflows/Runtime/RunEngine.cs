@@ -22,6 +22,7 @@ public sealed class RunEngine(
     DueRunClaims claims,
     RunsWakeUp runsWakeUp,
     DeliveriesWakeUp deliveriesWakeUp,
+    Observability.NotifyMetrics metrics,
     ILogger<RunEngine> logger)
 {
     private int BatchSize => Math.Clamp(options.Value.BatchSize, 1, 1000);
@@ -197,7 +198,7 @@ public sealed class RunEngine(
     }
 
     /// <summary>Saves a unit of work in which runs changed; commit the transaction, then hand the result to <see cref="Wake"/>.</summary>
-    public Task<CommitSignals> SaveAsync(NotifyDbContext db, CancellationToken ct) => RunUnitOfWork.SaveAsync(db, ct);
+    public Task<CommitSignals> SaveAsync(NotifyDbContext db, CancellationToken ct) => RunUnitOfWork.SaveAsync(db, metrics, ct);
 
     /// <summary>Wakes the dispatcher for new deliveries, and the run worker for runs left to it.</summary>
     public void Wake(CommitSignals signals)
@@ -258,6 +259,13 @@ public sealed class RunEngine(
         if (runs.Count == 0)
         {
             return (0, 0);
+        }
+
+        using var activity = Observability.NotifyTracing.Source.StartActivity("run pass");
+        activity?.SetTag("notify.runs", runs.Count);
+        foreach (var run in runs.Where(r => r.ResumeAt is not null))
+        {
+            metrics.DueRunPicked(now - run.ResumeAt!.Value);
         }
 
         var eventIds = runs.Select(r => r.EventId).Distinct().ToList();

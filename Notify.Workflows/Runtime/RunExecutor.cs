@@ -16,7 +16,7 @@ namespace Notify.Workflows.Runtime;
 /// </summary>
 public sealed class RunExecutor(
     StepRegistry steps, PublishedFlowCache flows, Organisation.OrganisationSettingsStore organisation, Triggers.WorkCalendar calendar,
-    IOptions<Organisation.OrganisationOptions> place, IOptions<EngineOptions> options, ILogger<RunExecutor> logger)
+    IOptions<Organisation.OrganisationOptions> place, IOptions<EngineOptions> options, Observability.NotifyMetrics metrics, ILogger<RunExecutor> logger)
 {
     private const int MaxStepsPerPass = 200;
 
@@ -125,7 +125,9 @@ public sealed class RunExecutor(
                 return;
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await step.ExecuteAsync(context, definition, ct);
+            metrics.StepTook(definition.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             if (result.Decision == StepDecision.Fail)
             {
                 run.Fail(definition.Id, definition.Kind, result.Message, now);

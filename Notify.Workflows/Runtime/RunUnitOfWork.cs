@@ -14,9 +14,10 @@ internal static class RunUnitOfWork
     /// <summary>The rows a group commit adds by the thousand; records and record types still go through EF.</summary>
     private static readonly Type[] BulkInserted = [typeof(Domain.Records.RecordEvent), typeof(FlowRun), typeof(JournalEntry), typeof(Delivery)];
 
-    public static async Task<CommitSignals> SaveAsync(NotifyDbContext db, CancellationToken ct)
+    public static async Task<CommitSignals> SaveAsync(NotifyDbContext db, Observability.NotifyMetrics metrics, CancellationToken ct)
     {
         db.AddRunJournals();
+        var tally = RunTally.Of(db);
         var signals = new CommitSignals(
             db.ChangeTracker.Entries<Delivery>().Any(e => e.State == EntityState.Added && e.Entity.Status == DeliveryStatus.Queued),
             db.ChangeTracker.Entries<FlowRun>().Any(e => e.State != EntityState.Deleted && e.Entity.Status == RunStatus.Running));
@@ -27,7 +28,33 @@ internal static class RunUnitOfWork
 
         db.ChangeTracker.DetectChanges(); // once, over what is left: the bulk-inserted rows are no longer tracked
         await db.SaveChangesAsync(ct);
+        tally.Report(metrics);
         return signals;
+    }
+
+    /// <summary>What a unit of work does to runs and events, counted before the bulk insert stops tracking them.</summary>
+    private sealed record RunTally(int Events, int Started, IReadOnlyList<RunStatus> Ended)
+    {
+        private static readonly RunStatus[] Ends = [RunStatus.Completed, RunStatus.NobodyReached, RunStatus.Failed, RunStatus.Faulted, RunStatus.Cancelled];
+
+        public static RunTally Of(NotifyDbContext db)
+        {
+            var runs = db.ChangeTracker.Entries<FlowRun>().Where(e => e.State != EntityState.Deleted).ToList();
+            var ended = runs
+                .Where(e => Ends.Contains(e.Entity.Status) && (e.State == EntityState.Added || e.Property(r => r.Status).OriginalValue != e.Entity.Status))
+                .Select(e => e.Entity.Status).ToList();
+            return new RunTally(
+                db.ChangeTracker.Entries<Domain.Records.RecordEvent>().Count(e => e.State == EntityState.Added),
+                runs.Count(e => e.State == EntityState.Added),
+                ended);
+        }
+
+        public void Report(Observability.NotifyMetrics metrics)
+        {
+            metrics.EventsIngested(Events);
+            metrics.RunsStarted(Started);
+            foreach (var status in Ended) metrics.RunEnded(status);
+        }
     }
 }
 

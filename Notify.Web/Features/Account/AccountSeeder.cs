@@ -38,7 +38,10 @@ public sealed class AccountSeeder(UserManager<NotifyUser> users, RoleManager<Ide
         if (string.IsNullOrEmpty(configured))
         {
             logger.LogWarning("First admin created. Sign in as {Email} with the password {Password} (shown once; set Notify__Bootstrap__AdminPassword to choose it).", email, password);
-            Console.WriteLine($"\n  Sign in as {email} with the password {password}\n");
+            if (!configuration.GetValue("Notify:Logging:Json", false))
+            {
+                Console.WriteLine($"\n  Sign in as {email} with the password {password}\n"); // for a person at the console; JSON logs carry only the warning
+            }
         }
         else
         {

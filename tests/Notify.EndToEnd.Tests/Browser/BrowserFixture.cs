@@ -63,6 +63,13 @@ public class BrowserFixture : IAsyncLifetime
         return await OpenInAsync(_context, path);
     }
 
+    /// <summary>A blank page in the admin's signed-in browser, for a test that listens to it before it opens anything.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        _context ??= await SignInAsync(NotifyAppFactory.AdminEmail, NotifyAppFactory.AdminPassword);
+        return await _context.NewPageAsync();
+    }
+
     public async Task<IPage> OpenInAsync(IBrowserContext context, string path)
     {
         var page = await context.NewPageAsync();

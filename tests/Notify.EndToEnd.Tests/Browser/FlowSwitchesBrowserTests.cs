@@ -46,7 +46,21 @@ public sealed class FlowSwitchesBrowserTests(BrowserFixture browser) : IClassFix
         await page.GetByTestId("flow-more").ClickAsync();
         await page.GetByTestId("flow-delete").ClickAsync();
         await Assertions.Expect(page.GetByText("Delete 'Collected follow-up'?")).ToBeVisibleAsync(Patient);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete", Exact = true }).ClickAsync();
+        var question = page.GetByText("Delete 'Collected follow-up'?");
+        for (var attempt = 1; ; attempt++)
+        {
+            // A click on a dialog that is still opening can be lost on a busy machine: click again only while it is still there.
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete", Exact = true }).ClickAsync();
+            try
+            {
+                await Assertions.Expect(question).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+
         await page.WaitForURLAsync(url => url.EndsWith("/flows", StringComparison.Ordinal), new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByText("Order ready").First).ToBeVisibleAsync(Patient);
         await Assertions.Expect(page.GetByText("Collected follow-up", new() { Exact = true })).ToHaveCountAsync(0);

@@ -95,6 +95,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Every line the app logged at warning level or above (and the lines that follow, with the exception).</summary>
     public IReadOnlyList<string> Warnings => _warnings.ToList();
 
+    /// <summary>The last 60 lines the app wrote.</summary>
+    public IReadOnlyList<string> Output => _output.ToList();
+
     /// <summary>The last 60 lines the app wrote, for the message when it dies.</summary>
     private void Keep(string? line)
     {

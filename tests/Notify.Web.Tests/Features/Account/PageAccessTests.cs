@@ -91,8 +91,41 @@ public partial class PageAccessTests(ApiTestBase.AppFixture fixture) : ApiTestBa
         Assert.Contains("This is someone else&#x27;s inbox.", await client.GetStringAsync("/inbox/ola"));
         foreach (var page in AdminPages.Concat(StaffPages))
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(page)).StatusCode);
+            var response = await client.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            // The overview and the inbox list are where people start: a recipient lands on their own inbox from there.
+            var to = page is "/" or "/inbox" ? "/inbox/per" : "/account/denied";
+            Assert.True(response.Headers.Location!.AbsolutePath.EndsWith(to, StringComparison.Ordinal), $"{page} → {response.Headers.Location}");
         }
+    }
+
+    [Fact]
+    public async Task Recipient_WithoutAPersonOfTheirOwn_IsToldNoAccess_FromTheStart()
+    {
+        await EnsureUserAsync("nobody@test.local", Roles.Recipient);
+        var (client, _) = await SignInAsync("nobody@test.local", "Password-12345");
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/account/denied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownAddress_InTheBrowser_IsAPageThatSaysSo_AndInTheApiAProblem()
+    {
+        var (client, _) = await SignInAsync(NotifyAppFactory.AdminEmail, NotifyAppFactory.AdminPassword);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no/such/page");
+        request.Headers.Accept.ParseAdd("text/html");
+        var page = await client.SendAsync(request);
+        var api = await Api.GetAsync("/api/v1/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("This page does not exist", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
