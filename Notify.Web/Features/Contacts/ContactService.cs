@@ -145,4 +145,21 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
         var items = await query.OrderBy(c => c.Name).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return new PageOf<ContactView>(items.Select(ContactView.From).ToList(), total, page, pageSize);
     }
+
+    /// <summary>
+    /// The contact with this phone number (E.164). The phones are one JSON text column, narrowed by LIKE in SQL with the
+    /// table and column named as the database spells them (quoted on PostgreSQL), then matched exactly.
+    /// </summary>
+    public async Task<Contact?> FindByPhoneAsync(string e164, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = db.Model.FindEntityType(typeof(Contact))!;
+        var sql = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>(db);
+        var table = sql.DelimitIdentifier(entity.GetTableName()!);
+        var column = sql.DelimitIdentifier(entity.FindProperty(nameof(Contact.Phones))!.GetColumnName());
+        var pattern = $"%{e164.TrimStart('+')}%";
+        var query = "SELECT * FROM " + table + " WHERE " + column + " LIKE {0}"; // identifiers from the model; the number is a parameter
+        var candidates = await db.Contacts.FromSqlRaw(query, pattern).AsNoTracking().ToListAsync(ct);
+        return candidates.FirstOrDefault(c => c.Phones.Any(p => p.Value == e164));
+    }
 }
