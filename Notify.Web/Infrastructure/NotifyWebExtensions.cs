@@ -96,6 +96,10 @@ public static class NotifyWebExtensions
             .AddDefaultTokenProviders();
         services.AddScoped<Features.Account.AccountSeeder>();
         services.AddSingleton<Features.Account.SendLoginService>();
+        services.AddSingleton<Features.Users.StaffService>();
+        // A role change or a deactivation takes hold within a minute, in open pages too.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Features.Users.RevalidatingStaffStateProvider>();
         services.AddAuthorization(ApiPolicies.Add);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddSingleton<DeliveryQueryService>();
@@ -190,6 +194,7 @@ public static class NotifyWebExtensions
         api.MapDeliveriesApi();
         api.MapMessagesApi();
         api.MapSmsStatusApi();
+        Features.Users.UsersApi.MapUsersApi(api);
         Features.Audit.AuditApi.MapAuditApi(api);
         return app;
     }

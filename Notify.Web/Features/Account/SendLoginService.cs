@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Notify.Domain.Contacts;
 using Notify.Domain.Messaging;
-using Notify.Domain.Messaging.Sms;
 using Notify.Workflows.Access;
 using Notify.Workflows.Persistence;
 using Notify.Workflows.Runtime;
@@ -49,16 +48,7 @@ public sealed class SendLoginService(
                 continue;
             }
 
-            var (code, plain) = SignInCode.Create(user.Id, now);
-            db.SignInCodes.Add(code);
-            var body = $"Your Notify sign-in code is {plain}. It works once, within 15 minutes, at {signInUrl}";
-            db.Deliveries.Add(Delivery.Queue(new DeliveryDraft
-            {
-                DeliveryKey = $"login:{code.Id:N}", Channel = channel, Address = address, RecipientName = contact.Name, ContactKey = key,
-                Subject = channel == Channel.Email ? "Your Notify sign-in code" : null, Body = body,
-                RedactedBody = body.Replace(plain, "······", StringComparison.Ordinal),
-                Segments = channel == Channel.Sms ? SmsBody.Measure(body).Segments : 0,
-            }, now));
+            SignInCodeMessage.Queue(db, user, channel, address, key, "", signInUrl, now);
             audit.Record(db, "sent-login", "contact", key, $"one-time code by {channel.ToName()}");
             results.Add(new SendLoginResult(key, contact.Name, true, $"code sent by {channel.ToName()} to {address}"));
         }

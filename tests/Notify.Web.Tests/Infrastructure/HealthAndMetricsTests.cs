@@ -10,6 +10,11 @@ using Notify.Workflows.Persistence;
 
 namespace Notify.Web.Tests.Infrastructure;
 
+/// <summary>
+/// Runs alone: OpenTelemetry listens to every meter named Notify in the process, so the apps of tests running beside
+/// these would add to the counts they compare.
+/// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class HealthAndMetricsTests
 {
     private static async Task<JsonElement> ReadyAsync(HttpClient client, HttpStatusCode expected)
