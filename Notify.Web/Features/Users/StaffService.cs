@@ -52,7 +52,7 @@ public sealed class StaffService(
         Succeeded(await users.AddToRoleAsync(user, role), "role");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         SignInCodeMessage.Queue(db, user, Channel.Email, email, null, $"You are invited to Notify as {Words(role)}. ", signInUrl, time.GetUtcNow().UtcDateTime);
-        audit.Record(db, "invited", "user", email, new { user.DisplayName, role });
+        audit.Record(db, "invited", "user", email, new { name = user.DisplayName, role, active = true });
         await db.SaveChangesAsync(ct);
         wakeUp.Signal();
         return Describe(user, role);
@@ -91,7 +91,7 @@ public sealed class StaffService(
         await users.UpdateSecurityStampAsync(user); // signs the person out everywhere, so a new role or a deactivation takes hold
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         audit.Record(db, active == wasActive ? "changed" : active ? "reactivated" : "deactivated", "user", user.Email!,
-            new { name = user.DisplayName, role = role == before ? null : $"{before} → {role}" });
+            new { name = user.DisplayName, role, active });
         await db.SaveChangesAsync(ct);
         return Describe(user, role);
     }

@@ -169,4 +169,23 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AuditLog_ShowsAChangeAsBeforeAndAfter_FilteredByWho()
+    {
+        using (var api = browser.App.CreateApiClient())
+        {
+            await api.PutAsJsonAsync("/api/v1/record-types/crane", new { name = "Crane", doneStatuses = new[] { "done" } });
+            await api.PutAsJsonAsync("/api/v1/record-types/crane", new { name = "Crane jobs", doneStatuses = new[] { "done" } });
+        }
+
+        var audit = await browser.OpenAsync("/settings/audit");
+        await audit.Locator("input[data-testid=audit-actor]").FillAsync("bootstrap");
+        var row = audit.GetByTestId("audit-grid").Locator("tr", new LocatorLocatorOptions { HasText = "crane" }).Filter(new LocatorFilterOptions { HasText = "changed" });
+        await Assertions.Expect(row.GetByTestId("audit-changes")).ToHaveTextAsync("name: Crane → Crane jobs", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(row).ToContainTextAsync("record type");
+
+        await audit.Locator("input[data-testid=audit-actor]").FillAsync("somebody else");
+        await Assertions.Expect(audit.GetByText("No changes match.")).ToBeVisibleAsync(Patient);
+    }
 }

@@ -43,4 +43,36 @@ public class AuditLogTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixture
 
         Assert.Empty(await EntriesAsync("template", "broken-audit"));
     }
+
+    [Fact]
+    public async Task AChange_IsShownFieldByField_AsBeforeAndAfter()
+    {
+        await Api.PutAsJsonAsync("/api/v1/record-types/audited-type", new { name = "Audited", doneStatuses = new[] { "done" } });
+        await Api.PutAsJsonAsync("/api/v1/record-types/audited-type", new { name = "Audited jobs", doneStatuses = new[] { "done", "cancelled" } });
+
+        var entries = await EntriesAsync("record-type", "audited-type");
+        var changes = entries[0].GetProperty("changes").EnumerateArray()
+            .Select(c => (c.GetProperty("field").GetString(), c.GetProperty("before").GetString(), c.GetProperty("after").GetString())).ToList();
+        var created = entries[1].GetProperty("changes").EnumerateArray()
+            .Select(c => (c.GetProperty("field").GetString(), c.TryGetProperty("before", out _), c.GetProperty("after").GetString())).ToList();
+
+        Assert.Equal([("name", "Audited", "Audited jobs"), ("done statuses", "done", "done, cancelled")], changes);
+        Assert.Equal([("name", false, "Audited"), ("done statuses", false, "done")], created);
+    }
+
+    [Fact]
+    public async Task Filters_ByWho_AndByDay_FindOnlyThoseEntries()
+    {
+        await Api.PutAsJsonAsync("/api/v1/contacts/dated", new { name = "Dated" });
+        var today = DateTimeOffset.UtcNow;
+
+        async Task<int> CountAsync(string query) =>
+            (await JsonAsync(await Api.GetAsync($"/api/v1/audit?subject=contact&text=dated&{query}"))).GetProperty("total").GetInt32();
+
+        Assert.Equal(1, await CountAsync("actor=bootstrap"));
+        Assert.Equal(0, await CountAsync("actor=someone-else"));
+        Assert.Equal(1, await CountAsync($"from={Uri.EscapeDataString(today.AddMinutes(-5).ToString("O"))}"));
+        Assert.Equal(0, await CountAsync($"from={Uri.EscapeDataString(today.AddMinutes(5).ToString("O"))}"));
+        Assert.Equal(0, await CountAsync($"to={Uri.EscapeDataString(today.AddMinutes(-5).ToString("O"))}"));
+    }
 }
