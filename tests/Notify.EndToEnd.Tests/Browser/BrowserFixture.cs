@@ -41,10 +41,13 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Signs in through the login page as <paramref name="email"/>, in a fresh browser context.</summary>
-    public async Task<IBrowserContext> SignInAsync(string email, string password)
+    /// <summary>
+    /// Signs in through the login page as <paramref name="email"/>, in a fresh browser context; <paramref name="bypassCsp"/>
+    /// lets a test tool inject its own script (axe-core) past the Content Security Policy.
+    /// </summary>
+    public async Task<IBrowserContext> SignInAsync(string email, string password, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByTestId("login-email").FillAsync(email);
