@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Notify.Domain.Messaging;
 
@@ -22,6 +23,15 @@ public partial class DeliveryLog : IAsyncDisposable
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    [Inject] private Microsoft.Extensions.Options.IOptions<Notify.Workflows.Organisation.OrganisationOptions> Organisation { get; set; } = default!;
+
+    /// <summary>Keeps the filters in the page's address, so a filtered log can be bookmarked, shared and reloaded.</summary>
+    [Parameter] public bool FiltersInAddress { get; set; }
+
     /// <summary>Fixed filter: only deliveries of this provider (the sandbox outbox uses "sandbox").</summary>
     [Parameter] public string? Provider { get; set; }
 
@@ -31,7 +41,41 @@ public partial class DeliveryLog : IAsyncDisposable
 
     [Parameter] public string EmptyText { get; set; } = "Nothing has been sent yet. Deliveries appear here as soon as a published flow sends a message.";
 
-    protected override void OnInitialized() => _channel = InitialChannel;
+    protected override void OnInitialized()
+    {
+        _channel = InitialChannel;
+        if (!FiltersInAddress) return;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
+        string? Read(string name) => query.TryGetValue(name, out var v) && v.ToString() is { Length: > 0 } text ? text : null;
+        _text = Read("text");
+        _recipient = Read("recipient");
+        _flow = Read("flow");
+        _status = Enum.TryParse<DeliveryStatus>(Read("status"), ignoreCase: true, out var status) ? status : null;
+        _from = DateTime.TryParseExact(Read("from"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from) ? from : null;
+        _to = DateTime.TryParseExact(Read("to"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var to) ? to : null;
+    }
+
+    /// <summary>The filters as they stand, written into the address without a new history entry.</summary>
+    private async Task WriteFiltersToAddressAsync()
+    {
+        if (!FiltersInAddress) return;
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["text"] = _text is { Length: > 0 } ? _text : null,
+            ["recipient"] = _recipient is { Length: > 0 } ? _recipient : null,
+            ["channel"] = _channel is { } c ? c.ToName() : null,
+            ["status"] = _status is { } st ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(st.ToString()) : null,
+            ["flow"] = _flow is { Length: > 0 } ? _flow : null,
+            ["from"] = _from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = _to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        // Replaced in the browser's history, not navigated to: a navigation would close a message the person just opened.
+        await JS.InvokeVoidAsync("history.replaceState", null, "", uri);
+    }
+
+    /// <summary>A day picked on the page, as the UTC moment it starts in the organisation's time zone.</summary>
+    private DateTime? StartOfDay(DateTime? day) =>
+        day is { } d ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(d.Date, DateTimeKind.Unspecified), Organisation.Value.Zone) : null;
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -85,7 +129,7 @@ public partial class DeliveryLog : IAsyncDisposable
         var page = await Deliveries.SearchAsync(new DeliveryFilter
         {
             Text = _text, Recipient = _recipient, Channel = _channel, Status = _status, RecordKey = RecordKey, Flow = _flow, Provider = Provider,
-            From = _from?.Date, To = _to?.Date.AddDays(1), Page = state.Page, PageSize = state.PageSize,
+            From = StartOfDay(_from), To = StartOfDay(_to?.AddDays(1)), Page = state.Page, PageSize = state.PageSize,
         }, ct);
         return new GridData<DeliveryRow> { Items = page.Items, TotalItems = page.Total };
     }
@@ -112,6 +156,7 @@ public partial class DeliveryLog : IAsyncDisposable
     private async Task Reload(Action change)
     {
         change();
+        await WriteFiltersToAddressAsync();
         if (_grid is not null)
         {
             await _grid.ReloadServerData();

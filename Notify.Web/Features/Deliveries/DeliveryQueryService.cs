@@ -40,7 +40,10 @@ public sealed class DeliveryQueryService(
         var body = showSecret ? d?.Body : d?.RedactedBody ?? d?.Body;
         return d is null ? null
             : new DeliveryPreview(d.Id, d.Channel, d.RecipientName, d.Address, d.Subject, body!, d.HtmlBody, d.Status, d.Reason, d.CreatedAt,
-                await AttemptsAsync(db, id, ct));
+                await AttemptsAsync(db, id, ct))
+            {
+                RunId = d.RunId, FlowKey = d.FlowKey, RecordType = d.RecordType, RecordKey = d.RecordKey,
+            };
     }
 
     /// <summary>A delivery with its attempts; null when there is no such delivery.</summary>

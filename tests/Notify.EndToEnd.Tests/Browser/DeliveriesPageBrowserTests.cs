@@ -142,4 +142,49 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(attempts).ToHaveCountAsync(2);
         await Assertions.Expect(attempts.Nth(1)).ToHaveAttributeAsync("data-outcome", new System.Text.RegularExpressions.Regex("^(Sent|Delivered)$"));
     }
+
+    [Fact]
+    public async Task SkippedDelivery_OpensWithItsReason_AndLinksToItsRunAndRecord()
+    {
+        using (var api = browser.App.CreateApiClient())
+        {
+            (await api.PutAsJsonAsync("/api/v1/contacts/no-phone", new { name = "Nora Nophone", emails = new[] { "nora@example.com" } })).EnsureSuccessStatusCode();
+            (await api.PutAsJsonAsync("/api/v1/records/order/SKIP-1", new { status = "new", contacts = new { customer = "no-phone" } })).EnsureSuccessStatusCode();
+            (await api.PutAsJsonAsync("/api/v1/records/order/SKIP-1", new { status = "ready", contacts = new { customer = "no-phone" } })).EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.OpenAsync("/deliveries");
+        await page.Locator("input[data-testid=delivery-search]").FillAsync("Nora Nophone");
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = "Nora Nophone" }).Filter(new LocatorFilterOptions { HasText = "Skipped" });
+        await Assertions.Expect(row).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
+        await row.ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("preview-reason")).ToContainTextAsync("phone", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("preview-links")).ToContainTextAsync("Open its run (order-ready)");
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open order SKIP-1" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/records/order/SKIP-1", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task Filters_AreKeptInTheAddress_SoAFilteredLogCanBeReopened()
+    {
+        using (var api = browser.App.CreateApiClient())
+        {
+            (await api.PostAsJsonAsync("/api/v1/messages", new { to = new[] { "contact:kari" }, channels = new[] { "inApp" }, text = "The van is at gate 3." })).EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.OpenAsync("/deliveries");
+        await page.Locator("input[data-testid=delivery-search]").FillAsync("Kari");
+        await page.WaitForURLAsync(url => url.Contains("text=Kari", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+
+        var again = await browser.OpenAsync(new Uri(page.Url).PathAndQuery);
+
+        await Assertions.Expect(again.Locator("input[data-testid=delivery-search]")).ToHaveValueAsync("Kari", new LocatorAssertionsToHaveValueOptions { Timeout = 30_000 });
+        var rows = again.GetByTestId("deliveries-grid").Locator("tbody tr");
+        await Assertions.Expect(rows.First).ToContainTextAsync("Kari", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        foreach (var text in await rows.AllInnerTextsAsync())
+        {
+            Assert.Contains("Kari", text, StringComparison.Ordinal);
+        }
+    }
 }

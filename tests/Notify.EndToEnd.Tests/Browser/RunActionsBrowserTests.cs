@@ -54,4 +54,16 @@ public sealed class RunActionsBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("Nobody to send to", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("no contact with the key 'nobody-known'");
     }
+
+    [Fact]
+    public async Task RunFilters_AreKeptInTheAddress()
+    {
+        var page = await browser.OpenAsync("/runs");
+        await page.GetByLabel("Flow key").FillAsync("order-ready");
+        await page.WaitForURLAsync(url => url.Contains("flow=order-ready", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+
+        var again = await browser.OpenAsync(new Uri(page.Url).PathAndQuery);
+
+        await Assertions.Expect(again.GetByLabel("Flow key")).ToHaveValueAsync("order-ready", new LocatorAssertionsToHaveValueOptions { Timeout = 30_000 });
+    }
 }
