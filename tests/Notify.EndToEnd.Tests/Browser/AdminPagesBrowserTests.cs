@@ -185,6 +185,10 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(row.GetByTestId("audit-changes")).ToHaveTextAsync("name: Crane → Crane jobs", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
         await Assertions.Expect(row).ToContainTextAsync("record type");
 
+        await audit.WaitForURLAsync(url => url.Contains("actor=bootstrap", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        var reopened = await browser.OpenAsync(new Uri(audit.Url).PathAndQuery);
+        await Assertions.Expect(reopened.Locator("input[data-testid=audit-actor]")).ToHaveValueAsync("bootstrap", new LocatorAssertionsToHaveValueOptions { Timeout = 30_000 });
+
         await audit.Locator("input[data-testid=audit-actor]").FillAsync("somebody else");
         await Assertions.Expect(audit.GetByText("No changes match.")).ToBeVisibleAsync(Patient);
     }
