@@ -17,6 +17,7 @@ public partial class SendMessagePage
     private string? _peopleError;
     private ManualSendResult? _sent;
     private bool _busy;
+    private int _refreshVersion;
     private MudAutocomplete<RecipientChoice>? _picker;
 
     /// <summary>One key per message written, so a double click or a retry never sends it twice.</summary>
@@ -106,6 +107,8 @@ public partial class SendMessagePage
     /// <summary>Plans the message as it stands: who gets it and the cost, or what is wrong, next to its field.</summary>
     private async Task RefreshAsync()
     {
+        // Plans can finish out of order (two fields' debounces fire together); only the newest may show.
+        var version = ++_refreshVersion;
         _sent = null;
         _errors.Clear();
         _peopleError = null;
@@ -118,9 +121,17 @@ public partial class SendMessagePage
 
         try
         {
-            _plan = await Messages.PlanAsync(_form.ToMessage(), CancellationToken.None);
+            var plan = await Messages.PlanAsync(_form.ToMessage(), CancellationToken.None);
+            if (version == _refreshVersion)
+            {
+                _plan = plan;
+            }
         }
-        catch (ValidationException ex)
+        catch (ValidationException) when (version != _refreshVersion)
+        {
+            // a newer plan is on its way; this one's errors are out of date
+        }
+        catch (ValidationException ex) when (version == _refreshVersion)
         {
             _errors.Set(ex);
             var onPeople = ex.Errors.Where(e => e.Field.StartsWith("to[", StringComparison.Ordinal) && e.Field != $"to[{_form.NumbersIndex}]").ToList();
