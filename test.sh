@@ -16,6 +16,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 dotnet tool restore
+# Redocly CLI, which lints the OpenAPI document in the Web tests (pinned in tools/openapi/package-lock.json).
+npm ci --prefix tools/openapi --no-audit --no-fund --loglevel=error
 dotnet build Notify.sln -c Release -warnaserror
 log=$(mktemp)
 set +e

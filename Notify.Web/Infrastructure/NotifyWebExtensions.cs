@@ -40,7 +40,7 @@ public static class NotifyWebExtensions
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
-        services.AddOpenApi();
+        services.AddNotifyOpenApi();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         services.AddRateLimiter(o =>
         {
@@ -184,6 +184,7 @@ public static class NotifyWebExtensions
     {
         app.MapNotifyHealth();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapNotifyApiReference();
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicies.Authenticated).WithTags("Notify");
         api.MapRecordsApi();
         api.MapEventsApi();

@@ -20,7 +20,7 @@ public static class AccountApi
 
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 

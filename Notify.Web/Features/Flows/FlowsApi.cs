@@ -11,7 +11,7 @@ public static class FlowsApi
         api.MapGet("/flows", async (FlowService flows, CancellationToken ct) =>
             TypedResults.Ok((await flows.ListAsync(ct)).Select(FlowView.From).ToList())).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("All flows.");
         api.MapGet("/flows/{key}", GetAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read).WithSummary("A flow's definition as JSON (export).");
-        api.MapPut("/flows/{key}", SaveAsync).RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Save a flow's draft from JSON (import); conditions are compiled and references checked.");
+        api.MapPut("/flows/{key}", SaveAsync).Accepts<FlowDefinition>("application/json").RequireAuthorization(Infrastructure.ApiPolicies.Admin).WithSummary("Save a flow's draft from JSON (import); conditions are compiled and references checked.");
         api.MapPost("/flows/{key}/dry-run", DryRunAsync).RequireAuthorization(Infrastructure.ApiPolicies.Read)
             .WithSummary("Runs the draft (or \"version\": n) on a stored record with no side effects: the path, the waits, every message and every skip.");
         api.MapPost("/flows/{key}/impact", async (string key, Notify.Workflows.Impact.ImpactRequest? request, Notify.Workflows.Impact.ImpactPreviewer previewer, CancellationToken ct) =>

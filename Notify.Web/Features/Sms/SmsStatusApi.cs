@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Notify.Workflows.Channels.Sms;
 
 namespace Notify.Web.Features.Sms;
@@ -8,11 +9,24 @@ namespace Notify.Web.Features.Sms;
 /// </summary>
 public static class SmsStatusApi
 {
+    private const string FormType = "application/x-www-form-urlencoded";
+
+    /// <summary>The fields of Twilio's status callback that Notify reads (the document's request body; Twilio sends more).</summary>
+    public sealed record TwilioStatusForm(
+        [property: JsonPropertyName("MessageSid")] string MessageSid,
+        [property: JsonPropertyName("MessageStatus")] string MessageStatus,
+        [property: JsonPropertyName("ErrorCode")] string? ErrorCode);
+
+    /// <summary>The fields of Twilio's incoming-message webhook that Notify reads.</summary>
+    public sealed record TwilioInboundForm(
+        [property: JsonPropertyName("From")] string From,
+        [property: JsonPropertyName("Body")] string Body);
+
     public static RouteGroupBuilder MapSmsStatusApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/sms/status", StatusAsync).AllowAnonymous().DisableAntiforgery()
+        api.MapPost("/sms/status", StatusAsync).AllowAnonymous().DisableAntiforgery().Accepts<TwilioStatusForm>(FormType)
             .WithSummary("Twilio status callback; accepted only with a valid X-Twilio-Signature.");
-        api.MapPost("/sms/inbound", InboundAsync).AllowAnonymous().DisableAntiforgery()
+        api.MapPost("/sms/inbound", InboundAsync).AllowAnonymous().DisableAntiforgery().Accepts<TwilioInboundForm>(FormType)
             .WithSummary("Twilio incoming-message webhook; the reply is threaded on the record of the last SMS to that number.");
         return api;
     }
