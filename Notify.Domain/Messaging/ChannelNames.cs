@@ -22,6 +22,14 @@ public static class ChannelNames
         _ => "in-app messages",
     };
 
+    /// <summary>The channel as a label or a column shows it: "SMS", "Email", "In-app".</summary>
+    public static string ToLabel(this Channel channel) => channel switch
+    {
+        Channel.Sms => "SMS",
+        Channel.Email => "Email",
+        _ => "In-app",
+    };
+
     public static bool TryParse(string? name, out Channel channel)
     {
         switch (name?.Trim().ToLowerInvariant())

@@ -13,6 +13,13 @@ public static class EventTypes
     /// <summary>The trigger of deadline reminders ("2 days before", "1 hour after").</summary>
     public const string Deadline = "record.deadline";
 
+    /// <summary>
+    /// Anything about an existing record changed (its status, title, deadline, assignees, contacts or a data field):
+    /// derived once per upsert that changed something, after the more specific events; a flow narrows it to the fields
+    /// it watches ("the booking moved").
+    /// </summary>
+    public const string Changed = "record.changed";
+
     public static bool IsBuiltIn(string type) =>
-        type is Created or StatusChanged or Assigned or DeadlineChanged or Deadline;
+        type is Created or StatusChanged or Assigned or DeadlineChanged or Deadline or Changed;
 }

@@ -27,7 +27,11 @@ public sealed class Record
 
     public List<string> Assignees { get; private set; } = [];
 
+    /// <summary>Contacts by role: a key, or several joined by <see cref="RoleContacts"/>.</summary>
     public Dictionary<string, string> Contacts { get; private set; } = [];
+
+    /// <summary>Other records this one belongs to (<c>customer</c> → <c>customer/ACME</c>), each with contacts of its own.</summary>
+    public Dictionary<string, string> Links { get; private set; } = [];
 
     public string DataJson { get; private set; } = "{}";
 
@@ -57,6 +61,7 @@ public sealed class Record
         Deadline = Deadline,
         Assignees = Assignees.ToList(),
         Contacts = new Dictionary<string, string>(Contacts),
+        Links = new Dictionary<string, string>(Links),
         DataJson = DataJson,
     };
 
@@ -92,16 +97,18 @@ public sealed class Record
             changes.Add(new RecordChange(EventTypes.DeadlineChanged, null, null, []));
         }
 
+        var before = isNew ? null : Snapshot();
         var dataJson = JsonSerializer.Serialize(state.Data);
         var contentChanged = changes.Count > 0 || (state.Title ?? "") != Title || dataJson != DataJson
             || newDeadline != Deadline || !newAssignees.SequenceEqual(Assignees)
-            || !ContactsEqual(state.Contacts);
+            || !SameMap(Contacts, NormalContacts(state.Contacts)) || !SameMap(Links, NormalLinks(state.Links));
 
         Status = newStatus;
         Title = state.Title?.Trim() ?? "";
         Deadline = newDeadline;
         Assignees = newAssignees;
-        Contacts = state.Contacts.ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => kv.Value.Trim());
+        Contacts = NormalContacts(state.Contacts);
+        Links = NormalLinks(state.Links);
         DataJson = dataJson;
         if (contentChanged)
         {
@@ -109,12 +116,23 @@ public sealed class Record
             Version++;
         }
 
+        if (before is not null && RecordDiff.Fields(before, Snapshot()).Count > 0)
+        {
+            changes.Add(new RecordChange(EventTypes.Changed, null, null, []));
+        }
+
         return changes;
     }
 
-    private bool ContactsEqual(IReadOnlyDictionary<string, string> other) =>
-        other.Count == Contacts.Count && other.All(kv =>
-            Contacts.TryGetValue(kv.Key.Trim().ToLowerInvariant(), out var v) && v == kv.Value.Trim());
+    private static Dictionary<string, string> NormalContacts(IReadOnlyDictionary<string, string> contacts) =>
+        contacts.Select(kv => (Role: kv.Key.Trim().ToLowerInvariant(), Keys: RoleContacts.Join(RoleContacts.Keys(kv.Value))))
+            .Where(x => x.Keys.Length > 0).ToDictionary(x => x.Role, x => x.Keys);
+
+    private static Dictionary<string, string> NormalLinks(IReadOnlyDictionary<string, string> links) =>
+        links.ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => RecordLink.TryParse(kv.Value, out var link) ? link.ToString() : kv.Value.Trim());
+
+    private static bool SameMap(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     /// <summary>Checks a state before anything is touched; throws with every field that is wrong.</summary>
     public static void Validate(RecordState state)
@@ -138,11 +156,20 @@ public sealed class Record
             }
         }
 
-        foreach (var (role, key) in state.Contacts)
+        foreach (var (role, value) in state.Contacts)
         {
-            if (!Keys.IsValid(role) || !Keys.IsValid(key))
+            var keys = RoleContacts.Keys(value);
+            if (!Keys.IsValid(role) || keys.Count == 0 || !keys.All(Keys.IsValid))
             {
-                errors.Add(new FieldError($"contacts.{role}", "role and contact key must be keys."));
+                errors.Add(new FieldError($"contacts.{role}", "role and contact keys must be keys (a role names one contact key or a list of them)."));
+            }
+        }
+
+        foreach (var (name, target) in state.Links)
+        {
+            if (!Keys.IsValid(name) || !RecordLink.TryParse(target, out _))
+            {
+                errors.Add(new FieldError($"links.{name}", "must name another record as type/key, e.g. customer/ACME."));
             }
         }
 

@@ -38,8 +38,13 @@ public sealed class RecordEvent
     /// <summary>Set once the matcher has started every run this event triggers.</summary>
     public DateTime? MatchedAt { get; private set; }
 
-    public static RecordEvent FromChange(RecordChange change, RecordSnapshot? previous, RecordSnapshot current, DateTime now) => new()
+    /// <summary>For a trial run: the fields taken as changed, whatever the snapshots say. Never stored.</summary>
+    private IReadOnlyList<string>? _assumedChanges;
+
+    public static RecordEvent FromChange(
+        RecordChange change, RecordSnapshot? previous, RecordSnapshot current, DateTime now, IReadOnlyList<string>? assumedChanges = null) => new()
     {
+        _assumedChanges = assumedChanges,
         Id = Guid.NewGuid(),
         Type = change.Type,
         RecordType = current.Type,
@@ -66,4 +71,7 @@ public sealed class RecordEvent
     };
 
     public void MarkMatched(DateTime now) => MatchedAt = now;
+
+    /// <summary>What the upsert behind this event changed (<c>status</c>, <c>data.pickup</c>…); none for a new record or a custom event.</summary>
+    public IReadOnlyList<string> ChangedFields() => _assumedChanges ?? (Previous is null ? [] : RecordDiff.Fields(Previous, Current));
 }

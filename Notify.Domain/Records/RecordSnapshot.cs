@@ -15,7 +15,11 @@ public sealed record RecordSnapshot
 
     public IReadOnlyList<string> Assignees { get; init; } = [];
 
+    /// <summary>Contacts by role: a key, or several joined by <see cref="RoleContacts"/>.</summary>
     public IReadOnlyDictionary<string, string> Contacts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Linked records by name, as <c>type/key</c>.</summary>
+    public IReadOnlyDictionary<string, string> Links { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The host system's free data, as JSON text of an object.</summary>
     public string DataJson { get; init; } = "{}";

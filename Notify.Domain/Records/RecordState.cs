@@ -13,7 +13,11 @@ public sealed record RecordState
 
     public IReadOnlyList<string> Assignees { get; init; } = [];
 
+    /// <summary>Contacts by role: a key, or several joined by <see cref="RoleContacts"/>.</summary>
     public IReadOnlyDictionary<string, string> Contacts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Other records this one belongs to, by name: <c>customer</c> → <c>customer/ACME</c>.</summary>
+    public IReadOnlyDictionary<string, string> Links { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, JsonElement> Data { get; init; } = new Dictionary<string, JsonElement>();
 }

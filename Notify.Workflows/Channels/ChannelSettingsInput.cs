@@ -34,4 +34,10 @@ public sealed record ChannelSettingsInput
     public string? TwilioBaseUrl { get; init; }
 
     public string? SenderName { get; init; }
+
+    /// <summary>What one SMS segment to one recipient costs; empty = the configuration's price, or none.</summary>
+    public decimal? SmsPricePerSegment { get; init; }
+
+    /// <summary>The price's currency (ISO 4217, e.g. NOK); empty = the configuration's.</summary>
+    public string? SmsCurrency { get; init; }
 }

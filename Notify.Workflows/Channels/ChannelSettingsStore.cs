@@ -32,10 +32,12 @@ public sealed class ChannelSettingsStore(
 
     public ChannelSettingsView Describe() => new(
         Smtp.Host, Smtp.Port, Smtp.UserName, !string.IsNullOrEmpty(Smtp.Password), Smtp.Security, Smtp.From, Smtp.SafeToResend,
-        Sms.Twilio.AccountSid, !string.IsNullOrEmpty(Sms.Twilio.AuthToken), Sms.Twilio.From, Sms.Twilio.MessagingServiceSid, Sms.Twilio.BaseUrl, Sms.SenderName);
+        Sms.Twilio.AccountSid, !string.IsNullOrEmpty(Sms.Twilio.AuthToken), Sms.Twilio.From, Sms.Twilio.MessagingServiceSid, Sms.Twilio.BaseUrl, Sms.SenderName,
+        Sms.PricePerSegment, Sms.Currency);
 
     public async Task SaveAsync(ChannelSettingsInput input, CancellationToken ct)
     {
+        input = input with { SmsCurrency = string.IsNullOrWhiteSpace(input.SmsCurrency) ? null : input.SmsCurrency.Trim().ToUpperInvariant() };
         Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.ChannelSettings.FirstOrDefaultAsync(s => s.Id == StoredChannelSettings.SingleRowId, ct);
@@ -95,6 +97,16 @@ public sealed class ChannelSettingsStore(
             {
                 sms.SenderName = saved.SenderName;
             }
+
+            if (saved.SmsPricePerSegment is { } price)
+            {
+                sms.PricePerSegment = price;
+            }
+
+            if (!string.IsNullOrWhiteSpace(saved.SmsCurrency))
+            {
+                sms.Currency = saved.SmsCurrency;
+            }
         }
 
         Version++;
@@ -115,8 +127,16 @@ public sealed class ChannelSettingsStore(
         if (!string.IsNullOrWhiteSpace(input.TwilioAccountSid) && string.IsNullOrWhiteSpace(input.TwilioFrom)
             && string.IsNullOrWhiteSpace(input.TwilioMessagingServiceSid) && string.IsNullOrWhiteSpace(input.SenderName))
             errors.Add(new("twilioFrom", "Twilio needs a sender: a From number, a Messaging Service SID or a sender name."));
+        if (input.SmsPricePerSegment is < 0 or > MaxPricePerSegment)
+            errors.Add(new("smsPricePerSegment", $"must be between 0 and {MaxPricePerSegment} (the price of one segment to one recipient)."));
+        if (!string.IsNullOrWhiteSpace(input.SmsCurrency) && !IsCurrencyCode(input.SmsCurrency))
+            errors.Add(new("smsCurrency", "must be a three-letter currency code such as NOK, SEK, DKK or EUR."));
         if (errors.Count > 0) throw new ValidationException(errors);
     }
+
+    private const decimal MaxPricePerSegment = 1000m;
+
+    private static bool IsCurrencyCode(string code) => code.Length == 3 && code.All(char.IsAsciiLetterUpper);
 
     private static SmtpOptions Copy(SmtpOptions o) => new()
     {
@@ -139,4 +159,5 @@ public sealed class ChannelSettingsStore(
 /// <summary>Channel settings as the settings page shows them: never the secrets, only whether they are set.</summary>
 public sealed record ChannelSettingsView(
     string? SmtpHost, int SmtpPort, string? SmtpUserName, bool HasSmtpPassword, SmtpSecurity SmtpSecurity, string SmtpFrom, bool SmtpSafeToResend,
-    string? TwilioAccountSid, bool HasTwilioAuthToken, string? TwilioFrom, string? TwilioMessagingServiceSid, string TwilioBaseUrl, string? SenderName);
+    string? TwilioAccountSid, bool HasTwilioAuthToken, string? TwilioFrom, string? TwilioMessagingServiceSid, string TwilioBaseUrl, string? SenderName,
+    decimal? SmsPricePerSegment, string SmsCurrency);

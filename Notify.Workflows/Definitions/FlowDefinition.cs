@@ -1,6 +1,6 @@
 namespace Notify.Workflows.Definitions;
 
-/// <summary>What an admin draws: one trigger, then steps. Stored as JSON, versioned on publish.</summary>
+/// <summary>What an admin draws: a trigger (or several), then steps. Stored as JSON, versioned on publish.</summary>
 public sealed record FlowDefinition
 {
     public string Name { get; init; } = "";
@@ -14,7 +14,32 @@ public sealed record FlowDefinition
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Required { get; init; }
 
+    /// <summary>What starts the flow; with several triggers, the first of <see cref="Triggers"/>.</summary>
     public TriggerDefinition Trigger { get; init; } = new();
+
+    /// <summary>
+    /// Several triggers ("created, or the booking changed"): any of them starts the flow, one run per event. Given in
+    /// JSON, it wins over <c>trigger</c>; left out (or one only): the flow has just <see cref="Trigger"/>.
+    /// </summary>
+    public IReadOnlyList<TriggerDefinition>? Triggers { get; init; }
+
+    /// <summary>Every trigger of the flow, at least one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<TriggerDefinition> AllTriggers => Triggers is { Count: > 0 } all ? all : [Trigger];
+
+    /// <summary>The trigger that makes deadline reminders (a flow has at most one), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TriggerDefinition? DeadlineTrigger =>
+        AllTriggers.FirstOrDefault(t => t?.Event == Notify.Domain.Records.EventTypes.Deadline && t.Deadline is not null);
+
+    /// <summary>The one stored shape: <see cref="Trigger"/> is the first trigger, and <see cref="Triggers"/> is kept only when there are several.</summary>
+    public FlowDefinition Normalized() => Triggers switch
+    {
+        { Count: 1 } one => this with { Trigger = one[0], Triggers = null },
+        { Count: > 1 } several => this with { Trigger = several[0] },
+        { Count: 0 } => this with { Triggers = null },
+        _ => this,
+    };
 
     public IReadOnlyList<StepDefinition> Steps { get; init; } = [];
 

@@ -8,8 +8,8 @@ public static class FlowDiff
         if (before is null) return "The first version.";
         var changes = new List<string>();
         if (before.Name != after.Name) changes.Add($"renamed '{after.Name}'");
-        var was = FlowDescriber.Trigger(before.Trigger);
-        var now = FlowDescriber.Trigger(after.Trigger);
+        var was = FlowDescriber.Triggers(before);
+        var now = FlowDescriber.Triggers(after);
         if (was != now) changes.Add($"the trigger is now \"{now}\" (was \"{was}\")");
         if (before.Required != after.Required) changes.Add(after.Required ? "it is now required (goes to people who turned it off)" : "it is no longer required");
 

@@ -33,6 +33,7 @@ public sealed class FlowService(
             throw new ValidationException(errors);
         }
 
+        definition = definition.Normalized();
         var now = time.GetUtcNow().UtcDateTime;
         var flow = await db.Flows.FirstOrDefaultAsync(f => f.Key == key, ct);
         if (flow is null)
@@ -167,5 +168,5 @@ public sealed class FlowService(
     }
 
     private static string Describe(FlowDefinition flow) =>
-        string.Join("; ", [FlowDescriber.Trigger(flow.Trigger), .. flow.Steps.Select(FlowDescriber.Step)]);
+        string.Join("; ", [FlowDescriber.Triggers(flow), .. flow.Steps.Select(FlowDescriber.Step)]);
 }

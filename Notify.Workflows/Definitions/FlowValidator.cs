@@ -12,7 +12,17 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(flow.Name)) errors.Add(new("name", "is required."));
-        ValidateTrigger(flow.Trigger, errors);
+        if (flow.Triggers is { Count: > 1 } several)
+        {
+            for (var i = 0; i < several.Count; i++) ValidateTrigger(several[i], $"triggers[{i}]", errors);
+            if (several.Count(t => t?.Event == EventTypes.Deadline) > 1)
+                errors.Add(new("triggers", "a flow can have one deadline trigger: make a second flow for another reminder."));
+        }
+        else
+        {
+            ValidateTrigger(flow.AllTriggers[0], flow.Triggers is { Count: 1 } ? "triggers[0]" : "trigger", errors);
+        }
+
         var empty = flow.Steps.Select((s, i) => (s, i)).Where(x => x.s is null).ToList();
         if (empty.Count > 0)
         {
@@ -50,23 +60,35 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
         }
     }
 
-    private static void ValidateTrigger(TriggerDefinition trigger, List<FieldError> errors)
+    private static void ValidateTrigger(TriggerDefinition? trigger, string at, List<FieldError> errors)
     {
-        if (string.IsNullOrWhiteSpace(trigger.Event))
+        if (trigger is null || string.IsNullOrWhiteSpace(trigger.Event))
         {
-            errors.Add(new("trigger.event", "is required: record.created, record.status_changed, record.assigned, record.deadline or a custom event type."));
+            errors.Add(new($"{at}.event", "is required: record.created, record.status_changed, record.assigned, record.changed, record.deadline or a custom event type."));
             return;
         }
 
         if (trigger.Event == EventTypes.DeadlineChanged)
         {
-            errors.Add(new("trigger.event", "use record.deadline with an offset to remind before or after a deadline."));
+            errors.Add(new($"{at}.event", "use record.deadline with an offset to remind before or after a deadline."));
         }
 
         if (trigger.Event == EventTypes.Deadline)
         {
-            if (trigger.Deadline is null) errors.Add(new("trigger.deadline", "is required for record.deadline: how long before or after."));
-            else if (trigger.Deadline.Amount is < 0 or > 100_000) errors.Add(new("trigger.deadline.amount", "must be between 0 and 100000."));
+            if (trigger.Deadline is null) errors.Add(new($"{at}.deadline", "is required for record.deadline: how long before or after."));
+            else if (trigger.Deadline.Amount is < 0 or > 100_000) errors.Add(new($"{at}.deadline.amount", "must be between 0 and 100000."));
+        }
+
+        var fields = trigger.Fields ?? [];
+        if (fields.Count > 0 && trigger.Event != EventTypes.Changed)
+        {
+            errors.Add(new($"{at}.fields", "only a record.changed trigger watches fields."));
+        }
+
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i] is not { } field || !RecordDiff.IsWatchable(field))
+                errors.Add(new($"{at}.fields[{i}]", $"'{fields[i]}' is not a field to watch: use {string.Join(", ", RecordDiff.Watchable)} or data.KEY (e.g. data.booking_start)."));
         }
     }
 }

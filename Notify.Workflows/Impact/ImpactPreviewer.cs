@@ -17,7 +17,7 @@ namespace Notify.Workflows.Impact;
 /// </summary>
 public sealed class ImpactPreviewer(
     IDbContextFactory<NotifyDbContext> dbFactory, DryRunner runner, TimeProvider time, Organisation.OrganisationSettingsStore organisation,
-    IOptions<SmsOptions> sms)
+    Channels.ChannelSettingsStore channels)
 {
     private const int MostAffected = 20;
 
@@ -47,20 +47,20 @@ public sealed class ImpactPreviewer(
         var draftTally = await ReplayAsync(flowKey, draft, events, types, reads, ct);
         var publishedTally = published is null ? new ImpactTally() : await ReplayAsync(flowKey, published, events, types, reads, ct);
 
-        var price = sms.Value.PricePerSegment;
+        var price = channels.Sms.PricePerSegment;
         var titles = events.GroupBy(e => (e.RecordType, e.RecordKey)).ToDictionary(g => g.Key, g => g.Last().Current.Title);
         var affected = Affected(draftTally, publishedTally, titles);
         return new ImpactResult(
             request.Days, from, to, published is null ? null : flow.PublishedVersion,
             draftTally.Totals(events.Count, price), publishedTally.Totals(events.Count, price),
-            Only(draftTally, publishedTally), Only(publishedTally, draftTally), affected.Count, affected.Take(MostAffected).ToList(), sms.Value.Currency);
+            Only(draftTally, publishedTally), Only(publishedTally, draftTally), affected.Count, affected.Take(MostAffected).ToList(), channels.Sms.Currency);
     }
 
     /// <summary>The window's events that either version's trigger could care about (compared as the matcher does, without case), oldest first.</summary>
     private static async Task<List<RecordEvent>> EventsAsync(NotifyDbContext db, IReadOnlyList<FlowDefinition> flows, DateTime from, DateTime to, CancellationToken ct)
     {
         var query = db.Events.AsNoTracking().Where(e => e.OccurredAt >= from && e.OccurredAt <= to);
-        var triggers = flows.Select(f => f.Trigger).ToList();
+        var triggers = flows.SelectMany(f => f.AllTriggers).ToList();
         if (triggers.All(t => t.Event != EventTypes.Deadline))
         {
             var eventTypes = triggers.Select(t => t.Event.ToLowerInvariant()).Distinct().ToList();
@@ -87,7 +87,7 @@ public sealed class ImpactPreviewer(
     {
         var tally = new ImpactTally();
         // A deadline flow makes one reminder per record, however often the record changed.
-        var replayed = flow.Trigger.Event == EventTypes.Deadline
+        var replayed = flow.AllTriggers.All(t => t.Event == EventTypes.Deadline)
             ? events.GroupBy(e => (e.RecordType, e.RecordKey)).Select(g => g.Last())
             : events;
         foreach (var e in replayed)

@@ -25,9 +25,42 @@ public sealed class ManualSendService(
 
     private readonly ManualRecipients _recipients = new(phones);
 
-    /// <summary>The SMS senders a manual message may choose from: the company's name and its Twilio number, when set.</summary>
+    /// <summary>The company's SMS senders: its alphanumeric name and its Twilio number, when set.</summary>
     public IReadOnlyList<string> Senders() =>
         new[] { channels.Sms.SenderName, channels.Sms.Twilio.From }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).Distinct().ToList();
+
+    /// <summary>
+    /// The SMS senders the person sending may choose from — the company's, and their own number when their account or
+    /// their contact has one — and the one they used last, if it is still allowed. Never free text.
+    /// </summary>
+    public async Task<SenderChoices> SendersAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SendersAsync(db, ct);
+    }
+
+    private async Task<SenderChoices> SendersAsync(NotifyDbContext db, CancellationToken ct)
+    {
+        var who = actor.Current;
+        var own = await OwnNumberAsync(db, who, ct);
+        var allowed = Senders().Concat(own is null ? [] : [own]).Distinct().ToList();
+        var last = await db.Deliveries.AsNoTracking().Where(d => d.SentBy == who && d.Channel == Channel.Sms)
+            .OrderByDescending(d => d.CreatedAt).Select(d => d.Sender).FirstOrDefaultAsync(ct);
+        return new SenderChoices(allowed, own, last is not null && allowed.Contains(last) ? last : null);
+    }
+
+    /// <summary>The signed-in person's own mobile number: on their account, or on the contact their account is for.</summary>
+    private async Task<string?> OwnNumberAsync(NotifyDbContext db, string who, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Email == who).Select(u => new { u.PhoneNumber, u.ContactKey }).FirstOrDefaultAsync(ct);
+        var number = user?.PhoneNumber;
+        if (string.IsNullOrWhiteSpace(number) && user?.ContactKey is { } key)
+        {
+            number = (await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Key == key, ct))?.PrimaryPhone;
+        }
+
+        return phones.TryNormalize(number, out var e164, out _) ? e164 : null;
+    }
 
     /// <summary>What sending would do; nothing is stored. Bad input is a <see cref="ValidationException"/> naming every wrong field.</summary>
     public async Task<ManualSendPlan> PlanAsync(ManualMessage message, CancellationToken ct)
@@ -84,7 +117,7 @@ public sealed class ManualSendService(
     {
         var errors = new List<FieldError>();
         var chosen = ReadChannels(message.Channels, errors);
-        ReadText(message, chosen, errors);
+        ReadText(message, chosen, errors, message.Sender is null ? [] : (await SendersAsync(db, ct)).Allowed);
         if (message.To is not { Count: > 0 }) errors.Add(new("to", "name at least one recipient."));
         var people = message.To is { Count: > 0 } to ? await _recipients.ReadAsync(db, to, chosen, errors, ct) : [];
         if (message.Record is { } record && !await RecordExistsAsync(db, record, ct))
@@ -141,15 +174,15 @@ public sealed class ManualSendService(
         return chosen;
     }
 
-    private void ReadText(ManualMessage message, HashSet<Channel> chosen, List<FieldError> errors)
+    private static void ReadText(ManualMessage message, HashSet<Channel> chosen, List<FieldError> errors, IReadOnlyList<string> senders)
     {
         if (string.IsNullOrWhiteSpace(message.Text)) errors.Add(new("text", "write the message."));
         else if (message.Text.Length > MaxText) errors.Add(new("text", $"at most {MaxText:N0} characters; this one has {message.Text.Length:N0}."));
         if (chosen.Contains(Channel.Email) && string.IsNullOrWhiteSpace(message.Subject)) errors.Add(new("subject", "an email needs a subject."));
         if (message.Subject is { Length: > 200 }) errors.Add(new("subject", "at most 200 characters."));
-        if (message.Sender is { } sender && !Senders().Contains(sender))
+        if (message.Sender is { } sender && !senders.Contains(sender))
         {
-            errors.Add(new("sender", Senders() is { Count: > 0 } allowed
+            errors.Add(new("sender", senders is { Count: > 0 } allowed
                 ? $"must be one of the allowed senders: {string.Join(", ", allowed)}."
                 : "no SMS senders are set up (Settings → Channels); leave it out."));
         }

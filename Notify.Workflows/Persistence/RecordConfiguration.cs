@@ -16,6 +16,7 @@ internal sealed class RecordConfiguration :
         builder.Property(r => r.Status).HasMaxLength(100);
         builder.Property(r => r.Assignees).HasJsonConversion();
         builder.Property(r => r.Contacts).HasJsonConversion();
+        builder.Property(r => r.Links).HasJsonConversion();
         builder.HasIndex(r => r.UpdatedAt);
         builder.Property(r => r.Version).IsConcurrencyToken();
     }

@@ -12,7 +12,7 @@ public sealed record DryRunRecord(string Type, string Key);
 /// <summary>An event as the admin describes it: <c>record.status_changed</c> from new to ready, assigned to some, a custom type with its data…</summary>
 public sealed record DryRunEvent(
     string Type, string? FromStatus = null, string? ToStatus = null, IReadOnlyList<string>? AddedAssignees = null,
-    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Data = null);
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Data = null, IReadOnlyList<string>? Fields = null);
 
 /// <summary>
 /// What the flow would do, with nothing stored, sent or scheduled: the steps it would take and why, the waits it

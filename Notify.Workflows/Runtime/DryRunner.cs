@@ -90,7 +90,7 @@ public sealed class DryRunner(
                 ?? throw new ValidationException("eventId", $"{record.Type} '{record.Key}' has no event {id}.");
         }
 
-        var described = request.Event ?? new DryRunEvent(flow.Trigger.Event);
+        var described = request.Event ?? new DryRunEvent(flow.Trigger.Event, Fields: flow.Trigger.Fields);
         if (string.IsNullOrWhiteSpace(described.Type))
         {
             throw new ValidationException("event.type", "is required, e.g. record.status_changed.");
@@ -101,24 +101,32 @@ public sealed class DryRunner(
         var previous = described.FromStatus is { } from ? current with { Status = from } : record.Snapshot();
         return EventTypes.IsBuiltIn(described.Type)
             ? RecordEvent.FromChange(new RecordChange(described.Type, described.FromStatus, described.ToStatus,
-                described.AddedAssignees ?? (described.Type == EventTypes.Assigned ? current.Assignees : [])), previous, current, now)
+                described.AddedAssignees ?? (described.Type == EventTypes.Assigned ? current.Assignees : [])), previous, current, now,
+                described.Type == EventTypes.Changed ? AssumedChanges(flow, described) : null)
             : RecordEvent.Custom(described.Type, current, described.Data ?? new Dictionary<string, System.Text.Json.JsonElement>(), null, now);
     }
+
+    /// <summary>A trial "record changed": the fields it names, else those the flow watches, else the status.</summary>
+    private static IReadOnlyList<string> AssumedChanges(FlowDefinition flow, DryRunEvent described) =>
+        described.Fields is { Count: > 0 } given ? given
+        : flow.AllTriggers.FirstOrDefault(t => t.Event == EventTypes.Changed)?.Fields is { Count: > 0 } watched ? watched
+        : ["status"];
 
     /// <summary>Whether the trigger fits; a deadline flow first waits (on paper) until its time, and stops if the record would not need it.</summary>
     private bool Starts(FlowDefinition flow, RecordEvent e, RecordType type, Collected result, ref DateTime now)
     {
         var record = e.Current;
-        if (flow.Trigger.Event == EventTypes.Deadline)
+        var trigger = flow.AllTriggers.Where(t => t.Event != EventTypes.Deadline).FirstOrDefault(t => TriggerMatcher.Match(t, e).Matches);
+        if (trigger is null && flow.DeadlineTrigger is not null)
         {
-            if (!TriggerMatcher.WatchesDeadlinesOf(flow.Trigger, record.Type) || record.Deadline is not { } deadline)
+            if (!TriggerMatcher.WatchesDeadlinesOf(flow, record.Type) || record.Deadline is not { } deadline)
             {
                 result.Path.Add(new(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Cancelled,
-                    !TriggerMatcher.WatchesDeadlinesOf(flow.Trigger, record.Type) ? $"The flow does not watch {record.Type} deadlines." : "The record has no deadline, so no reminder would be made."));
+                    !TriggerMatcher.WatchesDeadlinesOf(flow, record.Type) ? $"The flow does not watch {record.Type} deadlines." : "The record has no deadline, so no reminder would be made."));
                 return false;
             }
 
-            var offset = flow.Trigger.Deadline!;
+            var offset = flow.DeadlineTrigger!.Deadline!;
             var due = calendar.Shift(deadline, offset.Amount, offset.Unit, offset.Direction);
             result.Waits.Add(new(JournalEntry.TriggerStep, due, offset.ToString()));
             if (type.IsDone(e.Current.Status))
@@ -132,9 +140,9 @@ public sealed class DryRunner(
             return true;
         }
 
-        var match = TriggerMatcher.Match(flow.Trigger, e);
+        var match = TriggerMatcher.Match(flow, e);
         result.Path.Add(new(JournalEntry.TriggerStep, JournalEntry.TriggerStep, match.Matches ? JournalVerdict.ConditionMet : JournalVerdict.ConditionNotMet,
-            match.Matches ? $"{FlowDescriber.Trigger(flow.Trigger)}: this event starts the flow." : $"Not started: it {match.Reason}."));
+            trigger is not null ? $"{FlowDescriber.Trigger(trigger)}: this event starts the flow." : $"Not started: it {match.Reason}."));
         return match.Matches;
     }
 

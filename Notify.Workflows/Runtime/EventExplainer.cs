@@ -31,9 +31,9 @@ public sealed class EventExplainer(IDbContextFactory<NotifyDbContext> dbFactory)
         {
             var definition = version.Definition();
             var run = runs.FirstOrDefault(r => r.FlowKey == version.FlowKey);
-            var match = e.Type == EventTypes.DeadlineChanged && TriggerMatcher.WatchesDeadlinesOf(definition.Trigger, e.RecordType)
+            var match = e.Type == EventTypes.DeadlineChanged && TriggerMatcher.WatchesDeadlinesOf(definition, e.RecordType)
                 ? TriggerMatch.Yes
-                : TriggerMatcher.Match(definition.Trigger, e);
+                : TriggerMatcher.Match(definition, e);
             if (run is null)
             {
                 verdicts.Add(new FlowVerdict(version.FlowKey, definition.Name, version.Version, false,

@@ -95,7 +95,7 @@ public sealed class FlowRun
         run.AtTrigger = true;
         run.CurrentStepId = null;
         run.ResumeAt = dueAt;
-        run.Journal(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Scheduled, $"{flow.Definition.Trigger.Deadline}: waiting until {dueAt:u}.", now);
+        run.Journal(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Scheduled, $"{flow.Definition.DeadlineTrigger?.Deadline}: waiting until {dueAt:u}.", now);
         return run;
     }
 
@@ -128,7 +128,7 @@ public sealed class FlowRun
         FlowVersion = version.Version;
         ResumeAt = dueAt;
         Journal(JournalEntry.TriggerStep, JournalEntry.TriggerStep, JournalVerdict.Moved,
-            $"Moved to version {version.Version} when it was published; {version.Definition.Trigger.Deadline}: now waits until {dueAt:u}.", now);
+            $"Moved to version {version.Version} when it was published; {version.Definition.DeadlineTrigger?.Deadline}: now waits until {dueAt:u}.", now);
     }
 
     /// <summary>Remembers the state before a pass, so a pass that throws leaves the run as it was.</summary>

@@ -33,7 +33,7 @@ public sealed class RunEngine(
     public IReadOnlyList<string> EventHappened(NotifyDbContext db, RecordEvent e, IReadOnlyList<PublishedFlow> published, DateTime now)
     {
         var started = new List<string>();
-        foreach (var flow in published.Where(f => TriggerMatcher.Match(f.Definition.Trigger, e).Matches))
+        foreach (var flow in published.Where(f => TriggerMatcher.Match(f.Definition, e).Matches))
         {
             db.Runs.Add(FlowRun.Start(flow, e.Id, e.Type, e.RecordType, e.RecordKey, now));
             started.Add(flow.FlowKey);
@@ -62,7 +62,7 @@ public sealed class RunEngine(
         }
 
         var waiting = await WaitingRemindersAsync(db, record, ct);
-        foreach (var flow in published.Where(f => TriggerMatcher.WatchesDeadlinesOf(f.Definition.Trigger, record.Type)))
+        foreach (var flow in published.Where(f => TriggerMatcher.WatchesDeadlinesOf(f.Definition, record.Type)))
         {
             var due = ReminderDue(flow, deadline);
             if (waiting.FirstOrDefault(r => r.FlowKey == flow.FlowKey) is { } existing)
@@ -148,7 +148,7 @@ public sealed class RunEngine(
     /// </summary>
     public async Task<int> VersionPublishedAsync(NotifyDbContext db, PublishedFlow version, bool moveWaitingReminders, DateTime now, CancellationToken ct)
     {
-        if (!moveWaitingReminders || version.Definition.Trigger.Event != EventTypes.Deadline)
+        if (!moveWaitingReminders || version.Definition.DeadlineTrigger is null)
         {
             return 0;
         }
@@ -161,7 +161,7 @@ public sealed class RunEngine(
         foreach (var run in waiting)
         {
             if (deadlines.GetValueOrDefault((run.RecordType, run.RecordKey)) is { } deadline
-                && TriggerMatcher.WatchesDeadlinesOf(version.Definition.Trigger, run.RecordType))
+                && TriggerMatcher.WatchesDeadlinesOf(version.Definition, run.RecordType))
             {
                 run.MovedToVersion(version, ReminderDue(version, deadline), now);
                 moved++;
@@ -297,7 +297,7 @@ public sealed class RunEngine(
 
     private DateTime ReminderDue(PublishedFlow flow, DateTime deadline)
     {
-        var offset = flow.Definition.Trigger.Deadline!;
+        var offset = flow.Definition.DeadlineTrigger!.Deadline!;
         return calendar.Shift(deadline, offset.Amount, offset.Unit, offset.Direction);
     }
 

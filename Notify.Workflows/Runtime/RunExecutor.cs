@@ -101,7 +101,7 @@ public sealed class RunExecutor(
             return false;
         }
 
-        run.DeadlineReached(flow.Steps.FirstOrDefault()?.Id, $"{flow.Trigger.Deadline} ({record.Deadline:u}); status is '{record.Status}'.", now);
+        run.DeadlineReached(flow.Steps.FirstOrDefault()?.Id, $"{flow.DeadlineTrigger?.Deadline} ({record.Deadline:u}); status is '{record.Status}'.", now);
         return true;
     }
 

@@ -40,6 +40,21 @@ internal sealed class DbStepReads(NotifyDbContext db, Organisation.OrganisationS
         return keys.Distinct().Select(k => _contacts[k]).OfType<Contact>().ToList();
     }
 
+    private readonly Dictionary<(string, string), Notify.Domain.Records.RecordSnapshot?> _records = [];
+
+    public async Task<Notify.Domain.Records.RecordSnapshot?> RecordAsync(string type, string key, CancellationToken ct)
+    {
+        if (!_records.TryGetValue((type, key), out var snapshot))
+        {
+            var record = db.Records.Local.FirstOrDefault(r => r.Type == type && r.Key == key)
+                ?? await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Type == type && r.Key == key, ct);
+            snapshot = record?.Snapshot();
+            _records[(type, key)] = snapshot;
+        }
+
+        return snapshot;
+    }
+
     public async Task<IReadOnlyList<Contact>> GroupMembersAsync(IReadOnlyList<string> groups, CancellationToken ct)
     {
         _all ??= await db.Contacts.AsNoTracking().ToListAsync(ct);

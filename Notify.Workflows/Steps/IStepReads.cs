@@ -17,6 +17,9 @@ public interface IStepReads
     /// <summary>Everyone whose own roles include any of these (<c>role:technician</c>; names compared without case).</summary>
     Task<IReadOnlyList<Contact>> RoleMembersAsync(IReadOnlyList<string> roles, CancellationToken ct);
 
+    /// <summary>Another record as it is now (a linked customer or contract), or null when there is none.</summary>
+    Task<Notify.Domain.Records.RecordSnapshot?> RecordAsync(string type, string key, CancellationToken ct);
+
     /// <summary>The company as messages name it (<c>company.*</c>, <c>record.link</c>).</summary>
     Channels.Email.BrandingOptions Company { get; }
 }

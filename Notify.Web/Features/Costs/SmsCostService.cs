@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Notify.Domain.Messaging;
-using Notify.Workflows.Channels.Sms;
 using Notify.Workflows.Persistence;
 
 namespace Notify.Web.Features.Costs;
@@ -14,27 +12,39 @@ public enum CostPeriod
     Month,
 }
 
-/// <summary>SMS segments sent per day, week or month (each segment to each recipient is billed), and their price.</summary>
-public sealed class SmsCostService(IDbContextFactory<NotifyDbContext> dbFactory, IOptions<SmsOptions> options)
+/// <summary>
+/// SMS segments sent per day, week or month (each segment to each recipient is billed), and their price. Days are the
+/// organisation's days: the database groups by UTC hour, and each hour is put on the local day it falls in.
+/// </summary>
+public sealed class SmsCostService(
+    IDbContextFactory<NotifyDbContext> dbFactory, Notify.Workflows.Channels.ChannelSettingsStore channels,
+    Microsoft.Extensions.Options.IOptions<Notify.Workflows.Organisation.OrganisationOptions> organisation)
 {
-    public async Task<CostSummary> SummarizeAsync(DateTime from, DateTime to, CostPeriod period, CancellationToken ct)
+    /// <summary>The SMS that went out from the start of <paramref name="from"/> to the end of <paramref name="to"/>, local days.</summary>
+    public async Task<CostSummary> SummarizeAsync(DateOnly from, DateOnly to, CostPeriod period, CancellationToken ct)
     {
+        var zone = organisation.Value.Zone;
+        DateTime Utc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
+        var (start, end) = (Utc(from), Utc(to.AddDays(1)));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var days = await db.Deliveries.AsNoTracking()
-            .Where(d => d.Channel == Channel.Sms && d.CreatedAt >= from && d.CreatedAt < to
+        var hours = await db.Deliveries.AsNoTracking()
+            .Where(d => d.Channel == Channel.Sms && d.CreatedAt >= start && d.CreatedAt < end
                 && (d.Status == DeliveryStatus.Sent || d.Status == DeliveryStatus.Delivered))
-            .GroupBy(d => new { d.CreatedAt.Year, d.CreatedAt.Month, d.CreatedAt.Day })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Messages = g.Count(), Segments = g.Sum(d => d.Segments) })
+            .GroupBy(d => new { d.CreatedAt.Year, d.CreatedAt.Month, d.CreatedAt.Day, d.CreatedAt.Hour })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, Messages = g.Count(), Segments = g.Sum(d => d.Segments) })
             .ToListAsync(ct);
-        var price = options.Value.PricePerSegment;
-        var rows = days
-            .Select(d => (Date: new DateOnly(d.Year, d.Month, d.Day), d.Messages, d.Segments))
+        var sms = channels.Sms;
+        var price = sms.PricePerSegment;
+        var rows = hours
+            .Select(h => (Date: LocalDay(new DateTime(h.Year, h.Month, h.Day, h.Hour, 0, 0, DateTimeKind.Utc), zone), h.Messages, h.Segments))
             .GroupBy(d => PeriodStart(d.Date, period))
             .OrderBy(g => g.Key)
             .Select(g => new CostRow(Label(g.Key, period), g.Sum(x => x.Messages), g.Sum(x => x.Segments), price * g.Sum(x => x.Segments)))
             .ToList();
-        return new CostSummary(rows, rows.Sum(r => r.Messages), rows.Sum(r => r.Segments), price * rows.Sum(r => r.Segments), options.Value.Currency);
+        return new CostSummary(rows, rows.Sum(r => r.Messages), rows.Sum(r => r.Segments), price * rows.Sum(r => r.Segments), sms.Currency);
     }
+
+    private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
 
     private static DateOnly PeriodStart(DateOnly date, CostPeriod period) => period switch
     {

@@ -18,6 +18,9 @@ public sealed record DeliveryFilter
 
     public string? Flow { get; init; }
 
+    /// <summary>A phone number, written any way (spaces, without the country code), or some of its digits.</summary>
+    public string? Phone { get; init; }
+
     /// <summary>Searched in subject, body, address and name.</summary>
     public string? Text { get; init; }
 

@@ -115,12 +115,7 @@ public partial class DeliveryLog : IAsyncDisposable
     private bool HasFilters => !string.IsNullOrEmpty(_text) || !string.IsNullOrEmpty(_recipient) || _channel is not null || _status is not null
         || !string.IsNullOrEmpty(RecordKey) || !string.IsNullOrEmpty(_flow) || _from is not null || _to is not null;
 
-    internal static string ChannelLabel(Channel channel) => channel switch
-    {
-        Channel.Sms => "SMS",
-        Channel.Email => "Email",
-        _ => "In-app",
-    };
+    internal static string ChannelLabel(Channel channel) => channel.ToLabel();
 
     private static string Preview(string body) => body.Length > 140 ? body[..140] + "…" : body;
 

@@ -5,7 +5,8 @@ namespace Notify.Web.Features.Deliveries;
 
 /// <summary>The send log: filtered, searched and paged in the database. Used by the page and the API alike.</summary>
 public sealed class DeliveryQueryService(
-    IDbContextFactory<NotifyDbContext> dbFactory, TimeProvider time, Notify.Workflows.Runtime.DeliveriesWakeUp wakeUp, Notify.Workflows.Access.AuditLog audit)
+    IDbContextFactory<NotifyDbContext> dbFactory, TimeProvider time, Notify.Workflows.Runtime.DeliveriesWakeUp wakeUp, Notify.Workflows.Access.AuditLog audit,
+    Notify.Domain.Contacts.PhoneNumberNormalizer phones)
 {
     public const int MaxPageSize = 500;
 
@@ -59,6 +60,10 @@ public sealed class DeliveryQueryService(
             .Select(a => new DeliveryAttemptRow(a.Number, a.Provider, a.StartedAt, a.EndedAt, a.Outcome, a.Answer, a.Note, a.NextAttemptAt))
             .ToListAsync(ct);
 
+    /// <summary>A whole number as it is stored (E.164), or what was typed of one without its spaces and dashes.</summary>
+    private string PhoneSearch(string typed) =>
+        phones.TryNormalize(typed, out var e164, out _) ? e164 : new string([.. typed.Where(c => char.IsAsciiDigit(c) || c == '+')]);
+
     public async Task<PageOf<DeliveryRow>> SearchAsync(DeliveryFilter filter, CancellationToken ct)
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
@@ -77,6 +82,12 @@ public sealed class DeliveryQueryService(
         {
             var r = filter.Recipient.Trim();
             query = query.Where(d => d.ContactKey == r || d.Address.Contains(r) || d.RecipientName.Contains(r));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Phone))
+        {
+            var number = PhoneSearch(filter.Phone);
+            query = number.Length == 0 ? query.Where(d => false) : query.Where(d => d.Address.Contains(number));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))

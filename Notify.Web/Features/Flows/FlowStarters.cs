@@ -17,7 +17,7 @@ public static class FlowStarters
         ("order-ready", "Order ready → tell the customer", "When an order's status changes to ready: email and SMS to its customer."),
         ("deadline-reminders", "Reminder before and after a deadline", "A day before a task's deadline remind the assignees; an hour after it, if it is still not done, tell them again."),
         ("new-assignee", "New assignee told", "When someone is assigned to a record: an in-app message to those just assigned."),
-        ("booking-confirmation", "Booking confirmation", "When a booking is created: a confirmation by email and SMS to its customer."),
+        ("booking-confirmation", "Booking confirmation", "When a booking is made, and again when its time moves: a confirmation by email and SMS to its customer."),
     ];
 
     public static FlowDefinition Create(string? starter, string name) => (starter ?? Empty) switch
@@ -51,6 +51,11 @@ public static class FlowStarters
         {
             Name = name,
             Trigger = new TriggerDefinition { Event = EventTypes.Created, RecordTypes = ["booking"] },
+            Triggers =
+            [
+                new TriggerDefinition { Event = EventTypes.Created, RecordTypes = ["booking"] },
+                new TriggerDefinition { Event = EventTypes.Changed, RecordTypes = ["booking"], Fields = ["deadline", "data.booking_start"] },
+            ],
             Steps = [Send("confirm", ["email", "sms"], "", ["customer"])],
         },
         _ => new() { Name = name, Trigger = new TriggerDefinition { Event = EventTypes.Created } },

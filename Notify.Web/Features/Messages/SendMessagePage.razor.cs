@@ -12,6 +12,7 @@ public partial class SendMessagePage
     private readonly SendMessageFormModel _form = new();
     private readonly FieldErrors _errors = new();
     private IReadOnlyList<string> _senders = [];
+    private Notify.Workflows.Messages.SenderChoices? _senderChoices;
     private ManualSendPlan? _plan;
     private IReadOnlyList<string> _problems = [];
     private string? _peopleError;
@@ -34,14 +35,22 @@ public partial class SendMessagePage
     /// <summary><c>?record=order/AO462</c>: the message is about that record and shows in its story.</summary>
     [SupplyParameterFromQuery(Name = "record")] private string? RecordRef { get; set; }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        _senders = Messages.Senders();
+        _senderChoices = await Messages.SendersAsync(CancellationToken.None);
+        _senders = _senderChoices.Allowed;
+        _form.Sender ??= _senderChoices.LastUsed;
         if (RecordRef?.Split('/', 2) is [{ Length: > 0 } type, { Length: > 0 } key])
         {
             _form.Record = new MessageRecord(type, key);
         }
     }
+
+    /// <summary>A sender as the list names it: whose it is.</summary>
+    private string SenderLabel(string sender) =>
+        sender == _senderChoices?.OwnNumber ? $"{sender} (your own number)"
+        : sender == Messages.Senders().FirstOrDefault() && !sender.StartsWith('+') ? $"{sender} (the company's name)"
+        : $"{sender} (the company's number)";
 
     private async Task<IEnumerable<RecipientChoice>> SearchAsync(string? text, CancellationToken ct)
     {

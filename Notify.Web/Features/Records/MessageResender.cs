@@ -33,7 +33,9 @@ public sealed class MessageResender(
         var template = await db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == templateKey, ct)
             ?? throw new ValidationException("delivery", $"its template '{templateKey}' no longer exists.");
         var record = await db.Records.AsNoTracking().FirstAsync(r => r.Type == type && r.Key == key, ct);
-        var (preview, emailHtml, _) = await previews.RenderAsync(templateKey, new PreviewRequest(new RecordRef(type, key), original.ContactKey), ct);
+        // The event the flow sent it for (event.* in the template), with the record as it is now.
+        var eventId = original.RunId is { } runId ? await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => (Guid?)r.EventId).FirstOrDefaultAsync(ct) : null;
+        var (preview, emailHtml, _) = await previews.RenderAsync(templateKey, new PreviewRequest(new RecordRef(type, key), original.ContactKey), ct, eventId);
         var body = preview.BodyFor(original.Channel, emailHtml)
             ?? throw new ValidationException("delivery", $"the template '{templateKey}' has no {original.Channel.ToWords()} text any more.");
         var (content, _) = template.ContentFor(preview.Language, original.Channel);

@@ -14,7 +14,11 @@ public sealed record RecordBody
 
     public List<string>? Assignees { get; init; }
 
-    public Dictionary<string, string>? Contacts { get; init; }
+    /// <summary>Contacts by role: a contact key, or a list of keys (<c>"notification-recipient": ["lise", "ola"]</c>).</summary>
+    public Dictionary<string, JsonElement>? Contacts { get; init; }
+
+    /// <summary>Other records this one belongs to, as <c>type/key</c> (<c>"customer": "customer/ACME"</c>); their contacts are reached with <c>link:customer/ROLE</c>.</summary>
+    public Dictionary<string, string>? Links { get; init; }
 
     public Dictionary<string, JsonElement>? Data { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.RecordType == type && d.RecordKey == key)
             .OrderByDescending(d => d.CreatedAt).Take(200).Select(DeliveryRow.Projection).ToListAsync(ct);
         var replies = await db.Replies.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).OrderBy(r => r.At)
-            .Select(r => new RecordReplyRow(r.AuthorName, r.ContactKey, r.Channel, r.Body, r.At)).ToListAsync(ct);
+            .Select(r => new RecordReplyRow(r.AuthorName, r.ContactKey, r.Channel, r.Body, r.At) { DeliveryId = r.DeliveryId }).ToListAsync(ct);
         var now = record.Snapshot();
         var marked = deliveries.Select(d => d.Status is Notify.Domain.Messaging.DeliveryStatus.Skipped or Notify.Domain.Messaging.DeliveryStatus.Cancelled
             ? d : d with { StaleFields = Notify.Workflows.Steps.Send.UsedFields.Changed(d.UsedFieldsJson, now) }).ToList();
@@ -77,4 +77,8 @@ public sealed record RecordDetails(
     public IReadOnlyList<RecordReplyRow> Replies { get; init; } = [];
 }
 
-public sealed record RecordReplyRow(string AuthorName, string? ContactKey, Notify.Domain.Messaging.Channel Channel, string Body, DateTime At);
+public sealed record RecordReplyRow(string AuthorName, string? ContactKey, Notify.Domain.Messaging.Channel Channel, string Body, DateTime At)
+{
+    /// <summary>The message it answers, when it was an answer to one (in the inbox, or an SMS reply matched to the last SMS).</summary>
+    public Guid? DeliveryId { get; init; }
+}

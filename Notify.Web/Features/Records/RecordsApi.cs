@@ -23,12 +23,12 @@ public static class RecordsApi
         return TypedResults.Ok(new RecordTypeBody(saved.Name, saved.DoneStatuses));
     }
 
-    private static async Task<Ok<UpsertResult>> UpsertAsync(string type, string key, RecordBody body, IngestService ingest, CancellationToken ct) =>
-        TypedResults.Ok(await ingest.UpsertRecordAsync(type, key, RecordBodyMapper.ToState(body), ct));
+    private static async Task<Ok<UpsertAnswer>> UpsertAsync(string type, string key, RecordBody body, IngestService ingest, CancellationToken ct) =>
+        TypedResults.Ok(UpsertAnswer.Of(await ingest.UpsertRecordAsync(type, key, RecordBodyMapper.ToState(body), ct)));
 
-    private static async Task<Results<Ok<RecordDetails>, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<Ok<RecordAnswer>, ProblemHttpResult>> GetAsync(
         string type, string key, RecordQueryService records, CancellationToken ct) =>
         await records.GetAsync(type, key, ct) is { } details
-            ? TypedResults.Ok(details)
+            ? TypedResults.Ok(RecordAnswer.Of(details))
             : TypedResults.Problem($"There is no {type} record '{key}'.", statusCode: 404);
 }

@@ -19,7 +19,7 @@ public sealed class MergeFieldCatalog(IDbContextFactory<NotifyDbContext> dbFacto
         var types = (await db.Flows.AsNoTracking().Select(f => f.DraftJson).ToListAsync(ct))
             .Select(Notify.Workflows.Definitions.FlowJson.Deserialize)
             .Where(f => f.Steps.OfType<Notify.Workflows.Steps.Send.SendStepDefinition>().Any(s => s.Template == templateKey))
-            .SelectMany(f => f.Trigger.RecordTypes).Distinct(StringComparer.Ordinal).ToList();
+            .SelectMany(f => f.AllTriggers.SelectMany(t => t.RecordTypes)).Distinct(StringComparer.Ordinal).ToList();
         var records = db.Records.AsNoTracking();
         if (types.Count > 0) records = records.Where(r => types.Contains(r.Type));
         var data = await records.OrderByDescending(r => r.UpdatedAt).Take(Sample).Select(r => r.DataJson).ToListAsync(ct);

@@ -15,13 +15,17 @@ namespace Notify.Web.Features.Templates;
 
 /// <summary>Renders a template on a real record for a real person, exactly as the send step would, without sending or storing anything.</summary>
 public sealed class TemplatePreviewService(
-    IDbContextFactory<NotifyDbContext> dbFactory, TemplateRenderer renderer, Notify.Workflows.Organisation.OrganisationSettingsStore company, IOptions<SmsOptions> sms, TimeProvider time,
+    IDbContextFactory<NotifyDbContext> dbFactory, TemplateRenderer renderer, Notify.Workflows.Organisation.OrganisationSettingsStore company, Notify.Workflows.Channels.ChannelSettingsStore channels, TimeProvider time,
     IOptions<Notify.Workflows.Organisation.OrganisationOptions> organisation)
 {
     public async Task<TemplatePreview> PreviewAsync(string key, PreviewRequest request, CancellationToken ct) => (await RenderAsync(key, request, ct)).Preview;
 
-    /// <summary>The preview, and the email HTML as the channel gets it (before the provider puts it in the layout).</summary>
-    internal async Task<(TemplatePreview Preview, string? EmailHtml, string TemplateKey)> RenderAsync(string key, PreviewRequest request, CancellationToken ct)
+    /// <summary>
+    /// The preview, and the email HTML as the channel gets it (before the provider puts it in the layout). With
+    /// <paramref name="eventId"/>, <c>event.*</c> is that stored event (a message sent again for its run); else a stand-in "created".
+    /// </summary>
+    internal async Task<(TemplatePreview Preview, string? EmailHtml, string TemplateKey)> RenderAsync(
+        string key, PreviewRequest request, CancellationToken ct, Guid? eventId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -39,7 +43,8 @@ public sealed class TemplatePreviewService(
         var language = string.IsNullOrWhiteSpace(request.Language) ? contact?.Language ?? template.Language : request.Language.Trim().ToLowerInvariant();
         var person = contact is null ? new Recipient("sample", "Sample Person", null, "sample@example.com", "+4790000000") : new Recipient(contact.Key, contact.Name, contact);
         var snapshot = record?.Snapshot() ?? new RecordSnapshot { Type = "record", Key = "SAMPLE-1", Title = "Sample record", Status = "new" };
-        var e = RecordEvent.FromChange(new RecordChange(EventTypes.Created, null, snapshot.Status, []), null, snapshot, now);
+        var e = (eventId is { } id ? await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) : null)
+            ?? RecordEvent.FromChange(new RecordChange(EventTypes.Created, null, snapshot.Status, []), null, snapshot, now);
         var model = TemplateModel.Create(e, snapshot, person, now, company.Branding.ToTemplateModel(), organisation.Value.Zone,
             company.Branding.RecordLink(snapshot.Type, snapshot.Key));
 
@@ -80,7 +85,7 @@ public sealed class TemplatePreviewService(
         var unicode = GsmCharacters.NotInGsm(text);
         return new SmsPreview(text, measured.Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "Unicode (UCS-2)", text.Length, measured.Segments,
             unicode.Select(GsmCharacters.Describe).ToList(), unicode.Any(GsmCharacters.HasLookAlike),
-            sms.Value.PricePerSegment is { } price ? price * measured.Segments : null, sms.Value.Currency);
+            channels.Sms.PricePerSegment is { } price ? price * measured.Segments : null, channels.Sms.Currency);
     }
 
     private static string Describe(RecordSnapshot record) => $"{record.Type} {record.Key}";

@@ -2,7 +2,10 @@ using Notify.Domain.Records;
 
 namespace Notify.Workflows.Steps.Send;
 
-/// <summary>Turns recipient roles (customer, assignees, group:ops, role:technician, email:x@y) into people, at send time.</summary>
+/// <summary>
+/// Turns recipient roles (customer, assignees, link:customer/notification-recipient, group:ops, role:technician,
+/// email:x@y) into people, at send time.
+/// </summary>
 public static class RecipientResolver
 {
     public static async Task<(IReadOnlyList<Recipient> People, IReadOnlyList<string> Notes)> ResolveAsync(
@@ -22,6 +25,7 @@ public static class RecipientResolver
                 case "group": groups.Add(value); break;
                 case "role": ownRoles.Add(value); break;
                 case "contact": keys.Add(value); break;
+                case "link": keys.AddRange(await LinkedAsync(reads, record, value, notes, ct)); break;
                 case "email": fixedPeople.Add(new Recipient($"email:{value}", value, null, FixedEmail: value)); break;
                 case "phone": fixedPeople.Add(new Recipient($"phone:{value}", value, null, FixedPhone: value)); break;
                 default:
@@ -34,9 +38,9 @@ public static class RecipientResolver
                     {
                         keys.AddRange(e.AddedAssignees);
                     }
-                    else if (record.Contacts.TryGetValue(role.ToLowerInvariant(), out var key))
+                    else if (record.Contacts.TryGetValue(role.ToLowerInvariant(), out var named))
                     {
-                        keys.Add(key);
+                        keys.AddRange(RoleContacts.Keys(named));
                     }
                     else
                     {
@@ -71,5 +75,37 @@ public static class RecipientResolver
             .Concat(fixedPeople.DistinctBy(p => p.Key))
             .ToList();
         return (people, notes);
+    }
+
+    /// <summary><c>LINK/ROLE</c>: the contacts with ROLE on the record this one links as LINK.</summary>
+    private static async Task<IReadOnlyList<string>> LinkedAsync(IStepReads reads, RecordSnapshot record, string value, List<string> notes, CancellationToken ct)
+    {
+        var slash = value.IndexOf('/');
+        var (name, role) = slash > 0 ? (value[..slash].Trim().ToLowerInvariant(), value[(slash + 1)..].Trim().ToLowerInvariant()) : (value.Trim().ToLowerInvariant(), "");
+        if (role.Length == 0)
+        {
+            notes.Add($"'link:{value}' names no role: write link:{name}/ROLE");
+            return [];
+        }
+
+        if (!record.Links.TryGetValue(name, out var target) || !RecordLink.TryParse(target, out var link))
+        {
+            notes.Add($"the record has no '{name}' link");
+            return [];
+        }
+
+        if (await reads.RecordAsync(link.Type, link.Key, ct) is not { } linked)
+        {
+            notes.Add($"the linked {link.Type} '{link.Key}' is not known");
+            return [];
+        }
+
+        if (!linked.Contacts.TryGetValue(role, out var named) || RoleContacts.Keys(named) is not { Count: > 0 } keys)
+        {
+            notes.Add($"the linked {link.Type} '{link.Key}' has no '{role}' contact");
+            return [];
+        }
+
+        return keys;
     }
 }

@@ -28,15 +28,44 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
         var problems = new List<string>();
         foreach (var path in PageSurfaceBrowserTests.Pages)
         {
-            var page = await browser.OpenAsync(path);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await page.WaitForTimeoutAsync(300); // the last render after the data arrived
-            await page.EvaluateAsync(Axe.Value);
-            var found = await page.EvaluateAsync<string[]>(Run);
-            problems.AddRange(found.Select(f => $"{path}: {f}"));
-            await page.CloseAsync();
+            problems.AddRange(await CheckAsync(await browser.OpenAsync(path), path));
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>What the people who are not staff see: the sign-in pages before anyone signs in, and a recipient's own inbox, wide and on a phone.</summary>
+    [Fact]
+    public async Task SignInPages_AndARecipientsInbox_HaveNoCriticalOrSeriousAxeViolation()
+    {
+        var problems = new List<string>();
+        var visitor = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, BypassCSP = true });
+        foreach (var path in (string[])["/account/login", "/account/code", "/account/login?ReturnUrl=%2Fflows"])
+        {
+            var page = await visitor.NewPageAsync();
+            await page.GotoAsync(path);
+            problems.AddRange(await CheckAsync(page, path));
+        }
+
+        foreach (var viewport in (ViewportSize?[])[null, new ViewportSize { Width = 390, Height = 844 }])
+        {
+            var recipient = await browser.SignInAsRecipientAsync("anna", bypassCsp: true, viewport: viewport);
+            problems.AddRange(await CheckAsync(await browser.OpenInAsync(recipient, "/inbox/anna"), $"/inbox/anna ({viewport?.Width.ToString() ?? "wide"})"));
+            var denied = await recipient.NewPageAsync(); // a plain sign-in page, not the app's layout
+            await denied.GotoAsync("/account/denied");
+            problems.AddRange(await CheckAsync(denied, "/account/denied"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<IEnumerable<string>> CheckAsync(IPage page, string path)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(300); // the last render after the data arrived
+        await page.EvaluateAsync(Axe.Value);
+        var found = await page.EvaluateAsync<string[]>(Run);
+        await page.CloseAsync();
+        return found.Select(f => $"{path}: {f}");
     }
 }

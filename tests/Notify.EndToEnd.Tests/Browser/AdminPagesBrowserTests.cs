@@ -98,7 +98,7 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
     public async Task Record_WhichFlowsRan_ExplainsEachFlow()
     {
         var page = await browser.OpenAsync("/records/order/AO1000");
-        var row = page.Locator("tr", new PageLocatorOptions { HasText = "record.status_changed" });
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = "Status changed" });
 
         await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Which flows ran?" }).ClickAsync();
 
@@ -117,7 +117,7 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
 
         await done.FillAsync("done, cancelled, archived");
         await page.GetByTestId("save-task").ClickAsync();
-        await Assertions.Expect(page.GetByText("a task is done when its status is done or cancelled or archived")).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByText("task records are done when their status is done or cancelled or archived")).ToBeVisibleAsync(Patient);
 
         var again = await browser.OpenAsync("/record-types");
         await Assertions.Expect(again.Locator("input[data-testid=done-task]")).ToHaveValueAsync("done, cancelled, archived");

@@ -45,9 +45,9 @@ public class BrowserFixture : IAsyncLifetime
     /// Signs in through the login page as <paramref name="email"/>, in a fresh browser context; <paramref name="bypassCsp"/>
     /// lets a test tool inject its own script (axe-core) past the Content Security Policy.
     /// </summary>
-    public async Task<IBrowserContext> SignInAsync(string email, string password, bool bypassCsp = false)
+    public async Task<IBrowserContext> SignInAsync(string email, string password, bool bypassCsp = false, ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = bypassCsp });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = bypassCsp, ViewportSize = viewport });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByTestId("login-email").FillAsync(email);
@@ -57,6 +57,26 @@ public class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 90_000 });
         await page.CloseAsync();
         return context;
+    }
+
+    /// <summary>A recipient account for the contact <paramref name="contactKey"/> (made once), signed in in a fresh browser context.</summary>
+    public async Task<IBrowserContext> SignInAsRecipientAsync(string contactKey, bool bypassCsp = false, ViewportSize? viewport = null)
+    {
+        var email = $"{contactKey}@recipients.test";
+        const string password = "Recipient-Password-1";
+        using (var scope = App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Notify.Workflows.Access.NotifyUser>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = new Notify.Workflows.Access.NotifyUser { UserName = email, Email = email, DisplayName = contactKey, ContactKey = contactKey };
+                var made = await users.CreateAsync(user, password);
+                if (!made.Succeeded) throw new InvalidOperationException(string.Join("; ", made.Errors.Select(e => e.Description)));
+                await users.AddToRoleAsync(user, Notify.Workflows.Access.Roles.Recipient);
+            }
+        }
+
+        return await SignInAsync(email, password, bypassCsp, viewport);
     }
 
     /// <summary>Opens a page as the admin and waits until the Blazor circuit is interactive, so clicks are not lost.</summary>
@@ -79,6 +99,19 @@ public class BrowserFixture : IAsyncLifetime
         await page.GotoAsync(path);
         await page.Locator("#notify-app[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         return page;
+    }
+
+    /// <summary>
+    /// A full-page screenshot to look at, written only when NOTIFY_SCREENSHOTS names a folder (a person checking a page by
+    /// eye); tests assert on what they see, never on the picture.
+    /// </summary>
+    public async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("NOTIFY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
     }
 
     public virtual async Task DisposeAsync()

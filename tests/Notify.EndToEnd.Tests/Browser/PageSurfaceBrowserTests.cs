@@ -10,7 +10,7 @@ public sealed class PageSurfaceBrowserTests(BrowserFixture browser) : IClassFixt
     [
         "/", "/flows", "/flows/order-ready", "/templates", "/templates/order-ready", "/contacts", "/record-types",
         "/inbox", "/inbox/ola", "/records", "/records/order/AO1000", "/runs", "/messages/new", "/deliveries",
-        "/deliveries?channel=sms", "/costs", "/sandbox", "/settings/channels", "/settings/organisation",
+        "/deliveries?channel=sms", "/sms", "/costs", "/sandbox", "/settings/channels", "/settings/organisation",
         "/settings/send-login", "/settings/users", "/settings/api-keys", "/settings/audit",
     ];
 

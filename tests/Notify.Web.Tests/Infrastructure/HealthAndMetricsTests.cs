@@ -90,7 +90,7 @@ public sealed partial class HealthAndMetricsTests
             after = await ScrapeAsync(client);
         }
 
-        Assert.Equal(2, Delta(before, after, "notify_events_ingested_total"));
+        Assert.Equal(3, Delta(before, after, "notify_events_ingested_total")); // created; status changed and the change itself
         Assert.Equal(1, Delta(before, after, "notify_runs_started_total"));
         Assert.Equal(1, Delta(before, after, "notify_runs_ended_total", "status=\"completed\""));
         Assert.Equal(1, Delta(before, after, "notify_deliveries_total", "channel=\"email\"", "outcome=\"sent\""));

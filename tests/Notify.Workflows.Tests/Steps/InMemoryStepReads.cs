@@ -13,6 +13,11 @@ public sealed class InMemoryStepReads : IStepReads
 
     public Notify.Workflows.Channels.Email.BrandingOptions Company { get; set; } = new();
 
+    public List<Notify.Domain.Records.RecordSnapshot> Records { get; } = [];
+
+    public Task<Notify.Domain.Records.RecordSnapshot?> RecordAsync(string type, string key, CancellationToken ct) =>
+        Task.FromResult(Records.FirstOrDefault(r => r.Type == type && r.Key == key));
+
     public Task<MessageTemplate?> TemplateAsync(string key, CancellationToken ct) =>
         Task.FromResult(Templates.FirstOrDefault(t => t.Key == key));
 

@@ -12,6 +12,9 @@ public sealed record DesignerCatalog(
     IReadOnlyList<string> Roles,
     IReadOnlyList<DesignerDataField>? DataFields = null)
 {
+    /// <summary>Who else a send can reach, as the stored contacts and records have it; null: not known, so nothing is warned about.</summary>
+    public DesignerPeople? People { get; init; }
+
     private const int SamplePerType = 200;
 
     /// <summary>Roles every record has, whatever its contacts: its assignees, and those just assigned.</summary>
@@ -47,7 +50,7 @@ public sealed record DesignerCatalog(
             types.Select(t => (t.Type, t.Name)).ToList(),
             templates.Select(t => new DesignerTemplate(t.Key, t.Name, t.Content)).ToList(),
             roles.Concat(BuiltInRoles).ToList(),
-            fields);
+            fields) { People = await DesignerPeople.LoadAsync(db, ct) };
     }
 
     /// <summary>

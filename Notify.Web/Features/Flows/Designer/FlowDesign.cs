@@ -17,23 +17,28 @@ public sealed class FlowDesign
     /// <summary>Everyone gets these messages; people cannot turn the flow off in their inbox.</summary>
     public bool Required { get; set; }
 
-    /// <summary>One of <see cref="EventTypes"/>' built-ins, or <see cref="CustomEvent"/>.</summary>
-    public string Event { get; set; } = EventTypes.StatusChanged;
+    /// <summary>What starts the flow: at least one trigger; any of them starts it.</summary>
+    public List<TriggerDesign> Triggers { get; set; } = [new()];
 
-    /// <summary>The custom event type when <see cref="Event"/> is <see cref="CustomEvent"/>.</summary>
-    public string CustomEventType { get; set; } = "";
+    private TriggerDesign First => Triggers[0];
 
-    public List<string> RecordTypes { get; set; } = [];
+    /// <summary>The first trigger's event: one of <see cref="EventTypes"/>' built-ins, or <see cref="CustomEvent"/>.</summary>
+    public string Event { get => First.Event; set => First.Event = value; }
 
-    public string FromStatuses { get; set; } = "";
+    /// <summary>The first trigger's custom event type when <see cref="Event"/> is <see cref="CustomEvent"/>.</summary>
+    public string CustomEventType { get => First.CustomEventType; set => First.CustomEventType = value; }
 
-    public string ToStatuses { get; set; } = "";
+    public List<string> RecordTypes { get => First.RecordTypes; set => First.RecordTypes = value; }
 
-    public int DeadlineAmount { get; set; } = 1;
+    public string FromStatuses { get => First.FromStatuses; set => First.FromStatuses = value; }
 
-    public TimeUnit DeadlineUnit { get; set; } = TimeUnit.Days;
+    public string ToStatuses { get => First.ToStatuses; set => First.ToStatuses = value; }
 
-    public OffsetDirection DeadlineDirection { get; set; } = OffsetDirection.Before;
+    public int DeadlineAmount { get => First.DeadlineAmount; set => First.DeadlineAmount = value; }
+
+    public TimeUnit DeadlineUnit { get => First.DeadlineUnit; set => First.DeadlineUnit = value; }
+
+    public OffsetDirection DeadlineDirection { get => First.DeadlineDirection; set => First.DeadlineDirection = value; }
 
     public List<StepDesign> Steps { get; set; } = [];
 
@@ -43,53 +48,28 @@ public sealed class FlowDesign
     /// <summary>Whether the positions are saved with the flow: true once the flow had them or a node was moved or added.</summary>
     public bool KeepsLayout { get; set; }
 
-    public const string CustomEvent = "custom";
+    public const string CustomEvent = TriggerDesign.CustomEvent;
 
-    public static readonly IReadOnlyList<(string Event, string Label)> Events =
-    [
-        (EventTypes.Created, "A record is created"),
-        (EventTypes.StatusChanged, "A record's status changes"),
-        (EventTypes.Assigned, "Someone is assigned to a record"),
-        (EventTypes.Deadline, "A deadline approaches or has passed"),
-        (CustomEvent, "A custom event from another system"),
-    ];
+    public static IReadOnlyList<(string Event, string Label)> Events => TriggerDesign.Events;
 
-    public static FlowDesign From(FlowDefinition definition)
+    public static FlowDesign From(FlowDefinition definition) => new()
     {
-        var builtIn = Events.Any(e => e.Event == definition.Trigger.Event && e.Event != CustomEvent);
-        var deadline = definition.Trigger.Deadline;
-        return new FlowDesign
-        {
-            Name = definition.Name,
-            Description = definition.Description,
-            Required = definition.Required,
-            Event = builtIn ? definition.Trigger.Event : CustomEvent,
-            CustomEventType = builtIn ? "" : definition.Trigger.Event,
-            RecordTypes = definition.Trigger.RecordTypes.ToList(),
-            FromStatuses = string.Join(", ", definition.Trigger.FromStatuses),
-            ToStatuses = string.Join(", ", definition.Trigger.ToStatuses),
-            DeadlineAmount = deadline?.Amount ?? 1,
-            DeadlineUnit = deadline?.Unit ?? TimeUnit.Days,
-            DeadlineDirection = deadline?.Direction ?? OffsetDirection.Before,
-            Steps = definition.Steps.Select(StepDesign.From).ToList(),
-            Layout = new Dictionary<string, NodePosition>(FlowLayout.Complete(definition), StringComparer.Ordinal),
-            KeepsLayout = definition.Layout is { Count: > 0 },
-        };
-    }
+        Name = definition.Name,
+        Description = definition.Description,
+        Required = definition.Required,
+        Triggers = definition.AllTriggers.Select(TriggerDesign.From).ToList(),
+        Steps = definition.Steps.Select(StepDesign.From).ToList(),
+        Layout = new Dictionary<string, NodePosition>(FlowLayout.Complete(definition), StringComparer.Ordinal),
+        KeepsLayout = definition.Layout is { Count: > 0 },
+    };
 
     public FlowDefinition ToDefinition() => new()
     {
         Name = Name.Trim(),
         Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
         Required = Required,
-        Trigger = new TriggerDefinition
-        {
-            Event = Event == CustomEvent ? CustomEventType.Trim() : Event,
-            RecordTypes = RecordTypes.ToList(),
-            FromStatuses = Event == EventTypes.StatusChanged ? SplitList(FromStatuses) : [],
-            ToStatuses = Event == EventTypes.StatusChanged ? SplitList(ToStatuses) : [],
-            Deadline = Event == EventTypes.Deadline ? new DeadlineOffset(DeadlineAmount, DeadlineUnit, DeadlineDirection) : null,
-        },
+        Trigger = First.ToDefinition(),
+        Triggers = Triggers.Count > 1 ? Triggers.Select(t => t.ToDefinition()).ToList() : null,
         Steps = Steps.Select(s => s.ToDefinition()).ToList(),
         Layout = KeepsLayout ? SavedLayout() : null,
     };
@@ -234,9 +214,7 @@ public sealed class FlowDesign
     public void Load(FlowDefinition definition)
     {
         var loaded = From(definition);
-        (Name, Description, Required, Event, CustomEventType) = (loaded.Name, loaded.Description, loaded.Required, loaded.Event, loaded.CustomEventType);
-        (RecordTypes, FromStatuses, ToStatuses) = (loaded.RecordTypes, loaded.FromStatuses, loaded.ToStatuses);
-        (DeadlineAmount, DeadlineUnit, DeadlineDirection) = (loaded.DeadlineAmount, loaded.DeadlineUnit, loaded.DeadlineDirection);
+        (Name, Description, Required, Triggers) = (loaded.Name, loaded.Description, loaded.Required, loaded.Triggers);
         (Steps, Layout, KeepsLayout) = (loaded.Steps, loaded.Layout, loaded.KeepsLayout);
     }
 

@@ -56,23 +56,29 @@ public partial class DryRunPanel
 
     private TimeZoneInfo Zone => Organisation.Value.Zone;
 
-    private string RecordTypesText => Design.RecordTypes.Count == 0 ? "records" : string.Join(" or ", Design.RecordTypes.Select(t => t + "s"));
+    private string RecordTypesText => Chosen.RecordTypes.Count == 0 ? "records" : string.Join(" or ", Chosen.RecordTypes.Select(Words.Plural));
 
-    private string Happening => Design.Event switch
+    private int _triggerIndex;
+
+    /// <summary>The start the trial plays out: the flow's only trigger, or the one picked when it has several.</summary>
+    private TriggerDesign Chosen => Design.Triggers[Math.Clamp(_triggerIndex, 0, Design.Triggers.Count - 1)];
+
+    private string Happening => Chosen.Event switch
     {
         EventTypes.Created => "As if it were created now.",
-        _ => $"As if '{Design.CustomEventType}' happened to it now.",
+        EventTypes.Changed => Chosen.Fields.Count == 0 ? "As if something on it changed now." : $"As if its {string.Join(", ", Chosen.Fields.Select(FlowDescriber.FieldWords))} changed now.",
+        _ => $"As if '{Chosen.CustomEventType}' happened to it now.",
     };
 
-    private bool IsCustom => Design.Event == FlowDesign.CustomEvent;
+    private bool IsCustom => Chosen.Event == FlowDesign.CustomEvent;
 
     protected override void OnInitialized()
     {
-        _to = FlowDesign.SplitList(Design.ToStatuses).FirstOrDefault();
-        _from = FlowDesign.SplitList(Design.FromStatuses).FirstOrDefault();
+        _to = FlowDesign.SplitList(Chosen.ToStatuses).FirstOrDefault();
+        _from = FlowDesign.SplitList(Chosen.FromStatuses).FirstOrDefault();
         var kinds = EventDataRow.Kinds.Select(k => k.Kind).ToHashSet(StringComparer.Ordinal);
         _data.AddRange((Catalog.DataFields ?? [])
-            .Where(f => f.Owner == "event" && f.Scope == Design.CustomEventType.Trim() && kinds.Contains(f.Kind))
+            .Where(f => f.Owner == "event" && f.Scope == Chosen.CustomEventType.Trim() && kinds.Contains(f.Kind))
             .Select(f => new EventDataRow { Key = f.Key, Kind = f.Kind, Known = true }));
     }
 
@@ -87,9 +93,9 @@ public partial class DryRunPanel
 
     private async Task<IEnumerable<RecordRow>> SearchAsync(string? text, CancellationToken ct)
     {
-        var type = Design.RecordTypes.Count == 1 ? Design.RecordTypes[0] : null;
+        var type = Chosen.RecordTypes.Count == 1 ? Chosen.RecordTypes[0] : null;
         var (items, _) = await Records.SearchAsync(type, text, 0, 20, ct);
-        return Design.RecordTypes.Count > 1 ? items.Where(r => Design.RecordTypes.Contains(r.Type)) : items;
+        return Chosen.RecordTypes.Count > 1 ? items.Where(r => Chosen.RecordTypes.Contains(r.Type)) : items;
     }
 
     private static string Describe(RecordRow? r) => r is null ? "" : $"{r.Type} {r.Key}" + (r.Title.Length > 0 ? $" · {r.Title}" : "") + $" ({r.Status})";
@@ -104,14 +110,7 @@ public partial class DryRunPanel
 
     private string EventWords(RecordEventRow e)
     {
-        var what = e.Type switch
-        {
-            EventTypes.Created => "Created",
-            EventTypes.StatusChanged => $"Status {e.FromStatus ?? "(none)"} → {e.ToStatus}",
-            EventTypes.Assigned => "Assigned",
-            EventTypes.DeadlineChanged => "Deadline set or moved",
-            _ => e.Type,
-        };
+        var what = e.Type == EventTypes.StatusChanged ? $"Status {e.FromStatus ?? "(none)"} → {e.ToStatus}" : Components.Shared.EventWords.What(e.Type);
         var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc), Zone);
         return $"{what} · {at:yyyy-MM-dd HH:mm}";
     }
@@ -160,13 +159,14 @@ public partial class DryRunPanel
         var target = new DryRunRecord(record.Type, record.Key);
         var version = _version == 0 ? (int?)null : _version;
         if (_eventId is { } stored) return new(target, EventId: stored, Version: version);
-        return Design.Event switch
+        return Chosen.Event switch
         {
             EventTypes.StatusChanged => new(target, new DryRunEvent(EventTypes.StatusChanged, Blank(_from), Blank(_to)), Version: version),
             EventTypes.Deadline => new(target, At: record.Deadline?.AddHours(-_hoursBefore), Version: version),
             EventTypes.Assigned when FlowDesign.SplitList(_assigned) is { Count: > 0 } people => new(target, new DryRunEvent(EventTypes.Assigned, AddedAssignees: people), Version: version),
-            EventTypes.Created or EventTypes.Assigned => new(target, new DryRunEvent(Design.Event), Version: version),
-            _ => new(target, new DryRunEvent(Design.CustomEventType.Trim(), Data: EventDataRow.ToData(_data)), Version: version),
+            EventTypes.Created or EventTypes.Assigned => new(target, new DryRunEvent(Chosen.Event), Version: version),
+            EventTypes.Changed => new(target, new DryRunEvent(EventTypes.Changed, Fields: Chosen.Fields.Count > 0 ? Chosen.Fields : null), Version: version),
+            _ => new(target, new DryRunEvent(Chosen.CustomEventType.Trim(), Data: EventDataRow.ToData(_data)), Version: version),
         };
     }
 

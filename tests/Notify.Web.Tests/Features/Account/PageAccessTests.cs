@@ -11,7 +11,7 @@ namespace Notify.Web.Tests.Features.Account;
 public partial class PageAccessTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixture)
 {
     private static readonly string[] AdminPages = ["/flows", "/flows/order-ready", "/templates", "/templates/order-ready", "/contacts", "/record-types", "/settings/api-keys", "/settings/users", "/settings/audit"];
-    private static readonly string[] StaffPages = ["/", "/records", "/records/order/AO1000", "/runs", "/deliveries", "/sandbox", "/costs", "/inbox"];
+    private static readonly string[] StaffPages = ["/", "/records", "/records/order/AO1000", "/runs", "/deliveries", "/sms", "/sandbox", "/costs", "/inbox"];
 
     private async Task EnsureUserAsync(string email, string role, string? contactKey = null)
     {

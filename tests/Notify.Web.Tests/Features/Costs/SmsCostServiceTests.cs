@@ -38,8 +38,8 @@ public sealed class SmsCostServiceTests : IDisposable
         await AddSmsAsync("skipped", 5, monday, sent: false);
         var costs = _app.Services.GetRequiredService<SmsCostService>();
 
-        var byDay = await costs.SummarizeAsync(monday.Date, monday.Date.AddDays(14), CostPeriod.Day, CancellationToken.None);
-        var byWeek = await costs.SummarizeAsync(monday.Date, monday.Date.AddDays(14), CostPeriod.Week, CancellationToken.None);
+        var byDay = await costs.SummarizeAsync(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 29), CostPeriod.Day, CancellationToken.None);
+        var byWeek = await costs.SummarizeAsync(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 29), CostPeriod.Week, CancellationToken.None);
 
         Assert.Equal(["2026-11-16", "2026-11-17", "2026-11-23"], byDay.Rows.Select(r => r.Period));
         Assert.Equal(6, byDay.Segments);
@@ -47,6 +47,52 @@ public sealed class SmsCostServiceTests : IDisposable
         Assert.Equal(2.70m, byDay.Price);
         Assert.Equal([4, 2], byWeek.Rows.Select(r => r.Segments));
         Assert.StartsWith("Week 47", byWeek.Rows[0].Period);
+    }
+
+    [Fact]
+    public async Task Summarize_PutsEachSmsOnTheOrganisationsDay_NotTheUtcDay()
+    {
+        // 23:30 UTC on 30 November is 00:30 on 1 December in Oslo: a December SMS, on the first day asked for.
+        await AddSmsAsync("late", 2, new DateTime(2026, 11, 30, 23, 30, 0, DateTimeKind.Utc));
+        await AddSmsAsync("early", 1, new DateTime(2026, 11, 30, 22, 30, 0, DateTimeKind.Utc));
+        var costs = _app.Services.GetRequiredService<SmsCostService>();
+
+        var december = await costs.SummarizeAsync(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), CostPeriod.Month, CancellationToken.None);
+        var byDay = await costs.SummarizeAsync(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1), CostPeriod.Day, CancellationToken.None);
+
+        Assert.Equal(["2026-12"], december.Rows.Select(r => r.Period));
+        Assert.Equal(2, december.Segments);
+        Assert.Equal([("2026-11-30", 1), ("2026-12-01", 2)], byDay.Rows.Select(r => (r.Period, r.Segments)));
+    }
+
+    [Fact]
+    public async Task Summarize_UsesThePriceSavedOnTheChannelsPage_OverTheConfiguration()
+    {
+        await AddSmsAsync("a", 4, new DateTime(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc));
+        var channels = _app.Services.GetRequiredService<Notify.Workflows.Channels.ChannelSettingsStore>();
+        await channels.SaveAsync(new Notify.Workflows.Channels.ChannelSettingsInput { SmsPricePerSegment = 0.6m, SmsCurrency = "sek" }, CancellationToken.None);
+        var costs = _app.Services.GetRequiredService<SmsCostService>();
+
+        var summary = await costs.SummarizeAsync(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 16), CostPeriod.Day, CancellationToken.None);
+
+        Assert.Equal(2.40m, summary.Price);
+        Assert.Equal("SEK", summary.Currency);
+    }
+
+    [Theory]
+    [InlineData(-1, null, "smsPricePerSegment")]
+    [InlineData(1001, null, "smsPricePerSegment")]
+    [InlineData(0.5, "kroner", "smsCurrency")]
+    [InlineData(0.5, "N1K", "smsCurrency")]
+    public async Task SavingAPriceOrCurrencyOutOfBounds_NamesTheField_AndKeepsTheOldPrice(double price, string? currency, string field)
+    {
+        var channels = _app.Services.GetRequiredService<Notify.Workflows.Channels.ChannelSettingsStore>();
+
+        var error = await Assert.ThrowsAsync<Notify.Domain.Common.ValidationException>(() => channels.SaveAsync(
+            new Notify.Workflows.Channels.ChannelSettingsInput { SmsPricePerSegment = (decimal)price, SmsCurrency = currency }, CancellationToken.None));
+
+        Assert.Equal([field], error.Errors.Select(e => e.Field));
+        Assert.Equal(0.45m, channels.Sms.PricePerSegment);
     }
 
     public void Dispose() => _app.Dispose();

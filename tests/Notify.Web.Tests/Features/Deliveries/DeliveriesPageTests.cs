@@ -23,6 +23,7 @@ public class DeliveriesPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<Notify.Workflows.Runtime.DeliveriesWakeUp>();
         Services.AddSingleton<Notify.Workflows.Access.IActorAccessor, Notify.Workflows.Access.SystemActor>();
         Services.AddSingleton<Notify.Workflows.Access.AuditLog>();
+        Services.AddSingleton(new Notify.Domain.Contacts.PhoneNumberNormalizer());
         Services.AddSingleton<DeliveryQueryService>();
     }
 

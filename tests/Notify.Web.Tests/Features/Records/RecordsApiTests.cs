@@ -16,8 +16,9 @@ public class RecordsApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixtu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await JsonAsync(response);
-        var e = Assert.Single(json.GetProperty("events").EnumerateArray());
-        Assert.Equal("record.status_changed", e.GetProperty("type").GetString());
+        var events = json.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["record.status_changed", "record.changed"], events.Select(x => x.GetProperty("type").GetString()));
+        var e = events[0];
         Assert.Equal("ready", e.GetProperty("toStatus").GetString());
         Assert.Equal("order-ready", Assert.Single(e.GetProperty("startedFlows").EnumerateArray()).GetString());
 
@@ -41,7 +42,7 @@ public class RecordsApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixtu
                 && j.GetProperty("runs").EnumerateArray().All(r => r.GetProperty("status").GetString() == "completed"));
 
         Assert.Equal("ready", json.GetProperty("record").GetProperty("status").GetString());
-        Assert.Equal(2, json.GetProperty("events").GetArrayLength());
+        Assert.Equal(3, json.GetProperty("events").GetArrayLength()); // created, status changed, and the change itself
         Assert.Equal("completed", Assert.Single(json.GetProperty("runs").EnumerateArray()).GetProperty("status").GetString());
     }
 
@@ -125,5 +126,42 @@ public class RecordsApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixtu
         var json = await JsonAsync(await App.CreateClient().GetAsync("/openapi/v1.json"));
 
         Assert.True(json.GetProperty("paths").TryGetProperty("/api/v1/records/{type}/{key}", out _));
+    }
+
+    [Fact]
+    public async Task PutWithSeveralContactsToARoleAndALink_ReadsBackAsAListAndTheLink_WithTheDataAsAnObject()
+    {
+        var response = await Api.PutAsJsonAsync("/api/v1/records/order/LINK-1", new
+        {
+            status = "new",
+            contacts = new Dictionary<string, object> { ["notification-recipient"] = new[] { "kari", "ola" }, ["customer"] = "per" },
+            links = new { customer = "Customer/ACME" },
+            data = new { pickup = "Kjøpmannsgata 4" },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var record = (await Api.GetFromJsonAsync<JsonElement>("/api/v1/records/order/LINK-1")).GetProperty("record");
+
+        Assert.Equal(["kari", "ola"], record.GetProperty("contacts").GetProperty("notification-recipient").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal("per", record.GetProperty("contacts").GetProperty("customer").GetString());
+        Assert.Equal("customer/ACME", record.GetProperty("links").GetProperty("customer").GetString());
+        Assert.Equal("Kjøpmannsgata 4", record.GetProperty("data").GetProperty("pickup").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"contacts":{"customer":5}}""", "contacts.customer")]
+    [InlineData("""{"contacts":{"customer":[]}}""", "contacts.customer")]
+    [InlineData("""{"contacts":{"customer":["ola","no way"]}}""", "contacts.customer")]
+    [InlineData("""{"contacts":{"customer":["ola,kari"]}}""", "contacts.customer")]
+    [InlineData("""{"links":{"customer":"ACME"}}""", "links.customer")]
+    [InlineData("""{"links":{"customer":"customer/"}}""", "links.customer")]
+    public async Task PutWithAContactOrLinkThatCannotBeRead_IsA400NamingIt_AndStoresNothing(string body, string field)
+    {
+        var response = await Api.PutAsync("/api/v1/records/order/LINK-BAD", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/records/order/LINK-BAD")).StatusCode);
     }
 }

@@ -1,10 +1,16 @@
 namespace Notify.Web.Features.Flows.Designer.Steps;
 
-/// <summary>A send step's recipients as the designer shows them: roles as tick boxes, everything else as typed text.</summary>
+/// <summary>
+/// A send step's recipients as the designer shows them: roles on the record, roles on linked records, contacts' own
+/// roles and groups as tick boxes; single contacts, addresses and numbers as typed text.
+/// </summary>
 public static class RecipientChoice
 {
-    /// <summary>Roles on the record (customer, assignees…); anything with a prefix (group:, contact:, email:, phone:) is not one.</summary>
-    public static bool IsRole(string recipient) => !recipient.Contains(':', StringComparison.Ordinal);
+    private static readonly string[] PickedPrefixes = ["link:", "role:", "group:"];
+
+    /// <summary>A recipient offered as a tick box: a role on the record (customer, assignees…), or link:, role: or group:.</summary>
+    public static bool IsRole(string recipient) =>
+        !recipient.Contains(':', StringComparison.Ordinal) || PickedPrefixes.Any(p => recipient.StartsWith(p, StringComparison.Ordinal));
 
     public static List<string> Roles(IEnumerable<string> recipients) => recipients.Where(IsRole).ToList();
 
