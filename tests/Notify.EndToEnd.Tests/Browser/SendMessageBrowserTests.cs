@@ -112,5 +112,39 @@ public sealed class SendMessageBrowserTests(SendMessageBrowserTests.PricedFixtur
         Assert.All(sent, d => Assert.Equal(("task", "MSG-T1", Channel.InApp), (d.RecordType, d.RecordKey, d.Channel)));
     }
 
+    [Fact]
+    public async Task APersonWithTheirOwnNumber_MaySendFromIt_AndNextTimeItIsChosenAlready()
+    {
+        const string email = "marit@test.local", password = "Marit-Password-1";
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Notify.Workflows.Access.NotifyUser>>();
+            var user = new Notify.Workflows.Access.NotifyUser { UserName = email, Email = email, DisplayName = "Marit", PhoneNumber = "900 11 223" };
+            Assert.True((await users.CreateAsync(user, password)).Succeeded);
+            await users.AddToRoleAsync(user, Notify.Workflows.Access.Roles.Admin);
+        }
+
+        var marit = await browser.SignInAsync(email, password);
+        var page = await browser.OpenInAsync(marit, "/messages/new");
+        await Assertions.Expect(page.Locator("input[data-testid=message-sender]")).ToHaveValueAsync("", new() { Timeout = 30_000 }); // nothing used yet
+        await page.Locator("input[data-testid=message-numbers]").FillAsync("48376587");
+        await page.Locator("textarea[data-testid=message-text]").FillAsync("Your car is ready; call me back on this number.");
+        await page.GetByTestId("message-sender").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "+4790011223 (your own number)" }).ClickAsync();
+        await page.GetByTestId("message-send").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).Filter(new LocatorFilterOptions { HasText = "Send it now?" })
+            .GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("message-sent")).ToContainTextAsync("Sent to 1 person", new() { Timeout = 30_000 });
+
+        var again = await browser.OpenInAsync(marit, "/messages/new");
+
+        await Assertions.Expect(again.Locator("input[data-testid=message-sender]")).ToHaveValueAsync("+4790011223 (your own number)", new() { Timeout = 30_000 });
+        await Assertions.Expect(again.GetByText("You used +4790011223 last time")).ToBeVisibleAsync();
+        await using var db = await Db().CreateDbContextAsync();
+        var sent = await db.Deliveries.SingleAsync(d => d.Body == "Your car is ready; call me back on this number.");
+        Assert.Equal(("+4790011223", email), (sent.Sender, sent.SentBy));
+    }
+
     private IDbContextFactory<NotifyDbContext> Db() => browser.App.Services.GetRequiredService<IDbContextFactory<NotifyDbContext>>();
 }
