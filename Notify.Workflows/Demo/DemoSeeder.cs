@@ -31,8 +31,8 @@ public sealed class DemoSeeder(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        db.RecordTypes.Add(RecordType.Create("order", "Order", ["delivered", "cancelled"]));
-        db.RecordTypes.Add(RecordType.Create("task", "Task", ["done", "cancelled"]));
+        db.RecordTypes.Add(RecordType.Create("order", "Order", ["delivered", "cancelled"]).WithContactRoles(["customer"]));
+        db.RecordTypes.Add(RecordType.Create("task", "Task", ["done", "cancelled"]).WithContactRoles(["manager"]));
         foreach (var (key, details) in Contacts())
         {
             db.Contacts.Add(Contact.Create(key, details, phones, now));

@@ -69,13 +69,16 @@ public sealed class IngestService(
     }
 
     /// <summary>Creates or changes a record type and the statuses that count as done for it.</summary>
-    public async Task<RecordType> SaveRecordTypeAsync(string type, string? name, IReadOnlyList<string> doneStatuses, CancellationToken ct)
+    /// <summary>Declares a record type; <paramref name="contactRoles"/> null keeps the roles declared before.</summary>
+    public async Task<RecordType> SaveRecordTypeAsync(
+        string type, string? name, IReadOnlyList<string> doneStatuses, CancellationToken ct, IReadOnlyList<string>? contactRoles = null)
     {
         Keys.Require(type, "type");
         type = type.ToLowerInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await db.RecordTypes.FirstOrDefaultAsync(t => t.Type == type, ct);
-        var saved = RecordType.Create(type, string.IsNullOrWhiteSpace(name) ? existing?.Name ?? type : name.Trim(), doneStatuses);
+        var saved = RecordType.Create(type, string.IsNullOrWhiteSpace(name) ? existing?.Name ?? type : name.Trim(), doneStatuses)
+            .WithContactRoles(contactRoles ?? existing?.ContactRoles ?? []);
         if (existing is not null)
         {
             db.RecordTypes.Remove(existing);
@@ -83,7 +86,7 @@ public sealed class IngestService(
         }
 
         db.RecordTypes.Add(saved);
-        audit.Record(db, existing is null ? "created" : "changed", "record-type", type, new { saved.Name, saved.DoneStatuses });
+        audit.Record(db, existing is null ? "created" : "changed", "record-type", type, new { saved.Name, saved.DoneStatuses, saved.ContactRoles });
         await db.SaveChangesAsync(ct);
         return saved;
     }

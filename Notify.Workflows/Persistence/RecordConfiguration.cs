@@ -25,6 +25,7 @@ internal sealed class RecordConfiguration :
     {
         builder.HasKey(t => t.Type);
         builder.Property(t => t.DoneStatuses).HasJsonConversion();
+        builder.Property(t => t.ContactRoles).HasJsonConversion();
     }
 
     public void Configure(EntityTypeBuilder<RecordEvent> builder)

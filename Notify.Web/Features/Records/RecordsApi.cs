@@ -19,8 +19,8 @@ public static class RecordsApi
 
     private static async Task<Ok<RecordTypeBody>> SaveTypeAsync(string type, RecordTypeBody body, IngestService ingest, CancellationToken ct)
     {
-        var saved = await ingest.SaveRecordTypeAsync(type, body.Name, body.DoneStatuses ?? [], ct);
-        return TypedResults.Ok(new RecordTypeBody(saved.Name, saved.DoneStatuses));
+        var saved = await ingest.SaveRecordTypeAsync(type, body.Name, body.DoneStatuses ?? [], ct, body.ContactRoles);
+        return TypedResults.Ok(new RecordTypeBody(saved.Name, saved.DoneStatuses, saved.ContactRoles));
     }
 
     private static async Task<Ok<UpsertAnswer>> UpsertAsync(string type, string key, RecordBody body, IngestService ingest, CancellationToken ct) =>

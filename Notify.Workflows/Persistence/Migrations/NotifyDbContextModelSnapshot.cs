@@ -607,6 +607,10 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<string>("Type")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactRoles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DoneStatuses")
                         .IsRequired()
                         .HasColumnType("TEXT");

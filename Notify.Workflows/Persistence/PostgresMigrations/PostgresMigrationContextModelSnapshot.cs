@@ -620,6 +620,10 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<string>("Type")
                         .HasColumnType("text");
 
+                    b.Property<string>("ContactRoles")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("DoneStatuses")
                         .IsRequired()
                         .HasColumnType("text");

@@ -109,6 +109,35 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task ContactRoles_ARoleSentByMistakeIsNotOffered_UntilItIsDeclared()
+    {
+        using (var api = browser.App.CreateApiClient())
+        {
+            (await api.PutAsJsonAsync("/api/v1/records/order/ROLE-TYPO", new { status = "new", contacts = new { custmer = "ola", payer = "kari" } })).EnsureSuccessStatusCode();
+        }
+
+        var flow = await browser.OpenAsync("/flows/order-ready");
+        await flow.GetByTestId("outline-tell-customer").ClickAsync();
+        await Assertions.Expect(flow.Locator("input[data-testid=step-1-to-customer]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(flow.Locator("input[data-testid=step-1-to-custmer]")).ToHaveCountAsync(0);
+        await Assertions.Expect(flow.Locator("input[data-testid=step-1-to-payer]")).ToHaveCountAsync(0);
+
+        var page = await browser.OpenAsync("/record-types");
+        await Assertions.Expect(page.Locator("input[data-testid=roles-order]")).ToHaveValueAsync("customer");
+        await Assertions.Expect(page.GetByTestId("undeclared-order-custmer")).ToBeVisibleAsync(Patient);
+        await page.GetByTestId("undeclared-order-payer").ClickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=roles-order]")).ToHaveValueAsync("customer, payer");
+        await browser.SaveScreenshotAsync(page, "record-types-roles");
+        await page.GetByTestId("save-order").ClickAsync();
+        await Assertions.Expect(page.GetByText("order records are done when")).ToBeVisibleAsync(Patient);
+
+        var again = await browser.OpenAsync("/flows/order-ready");
+        await again.GetByTestId("outline-tell-customer").ClickAsync();
+        await Assertions.Expect(again.Locator("input[data-testid=step-1-to-payer]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(again.Locator("input[data-testid=step-1-to-custmer]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task RecordTypes_DoneStatusesCanBeChanged()
     {
         var page = await browser.OpenAsync("/record-types");

@@ -23,12 +23,15 @@ public sealed record DesignerCatalog(
     public static async Task<DesignerCatalog> LoadAsync(IDbContextFactory<NotifyDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var types = await db.RecordTypes.AsNoTracking().OrderBy(t => t.Type).Select(t => new { t.Type, t.Name }).ToListAsync(ct);
+        var types = await db.RecordTypes.AsNoTracking().OrderBy(t => t.Type).Select(t => new { t.Type, t.Name, t.ContactRoles }).ToListAsync(ct);
         var templates = await db.Templates.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
 
-        // Contact roles as host systems use them on records (customer, manager…), from a sample of recent records.
-        var contacts = await db.Records.AsNoTracking().OrderByDescending(r => r.UpdatedAt).Take(500).Select(r => r.Contacts).ToListAsync(ct);
-        var roles = contacts.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // The contact roles admins declared on the record types (customer, manager…), so a role a host system sent once by
+        // mistake is never offered; where none is declared yet, the roles host systems use on recent records.
+        var declared = types.SelectMany(t => t.ContactRoles).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var roles = declared.Count > 0 ? declared
+            : (await db.Records.AsNoTracking().OrderByDescending(r => r.UpdatedAt).Take(500).Select(r => r.Contacts).ToListAsync(ct))
+                .SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         // Data fields as host systems send them, per record type and per custom event type, with the kind of value seen.
         var fields = new List<DesignerDataField>();

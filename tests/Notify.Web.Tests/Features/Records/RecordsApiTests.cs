@@ -164,4 +164,17 @@ public class RecordsApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixtu
         Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync("/api/v1/records/order/LINK-BAD")).StatusCode);
     }
+
+    [Fact]
+    public async Task RecordType_DeclaresItsContactRoles_LeftOutKeepsThem_AndABadNameIsA400()
+    {
+        var declared = await JsonAsync(await Api.PutAsJsonAsync("/api/v1/record-types/booking", new { name = "Booking", doneStatuses = new[] { "done" }, contactRoles = new[] { " Customer", "payer", "customer" } }));
+        var kept = await JsonAsync(await Api.PutAsJsonAsync("/api/v1/record-types/booking", new { name = "Booking", doneStatuses = new[] { "done", "cancelled" } }));
+        var bad = await Api.PutAsJsonAsync("/api/v1/record-types/booking", new { name = "Booking", doneStatuses = new[] { "done" }, contactRoles = new[] { "two words" } });
+
+        Assert.Equal(["customer", "payer"], declared.GetProperty("contactRoles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["customer", "payer"], kept.GetProperty("contactRoles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("contactRoles", (await ProblemErrorsAsync(bad)).Keys);
+    }
 }

@@ -2,18 +2,25 @@
 
 #nullable disable
 
-namespace Notify.Workflows.Persistence.Migrations
+namespace Notify.Workflows.Persistence.PostgresMigrations
 {
     /// <inheritdoc />
-    public partial class RecordLinks : Migration
+    public partial class RecordLinksAndContactRoles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "ContactRoles",
+                table: "RecordTypes",
+                type: "text",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
                 name: "Links",
                 table: "Records",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "{}");
         }
@@ -21,6 +28,10 @@ namespace Notify.Workflows.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ContactRoles",
+                table: "RecordTypes");
+
             migrationBuilder.DropColumn(
                 name: "Links",
                 table: "Records");

@@ -2,18 +2,25 @@
 
 #nullable disable
 
-namespace Notify.Workflows.Persistence.PostgresMigrations
+namespace Notify.Workflows.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class RecordLinks : Migration
+    public partial class RecordLinksAndContactRoles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "ContactRoles",
+                table: "RecordTypes",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
                 name: "Links",
                 table: "Records",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "{}");
         }
@@ -21,6 +28,10 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ContactRoles",
+                table: "RecordTypes");
+
             migrationBuilder.DropColumn(
                 name: "Links",
                 table: "Records");
