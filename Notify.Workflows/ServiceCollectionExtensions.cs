@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddDataProtection();
         services.Configure<DatabaseOptions>(configuration.GetSection("Notify:Database"));
         services.Configure<SmtpOptions>(configuration.GetSection("Notify:Email:Smtp"));
+        services.Configure<AttachmentOptions>(configuration.GetSection("Notify:Email:Attachments"));
         services.Configure<BrandingOptions>(configuration.GetSection("Notify:Branding"));
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Notify:Sms")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>();
@@ -115,6 +116,9 @@ public static class ServiceCollectionExtensions
         _ = configuration;
         services.AddSingleton<ChannelSettingsStore>();
         services.AddSingleton<Organisation.OrganisationSettingsStore>();
+        services.AddHttpClient(AttachmentFetcher.HttpClientName, (sp, c) =>
+            c.Timeout = TimeSpan.FromSeconds(Math.Clamp(sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.TimeoutSeconds, 1, 300)));
+        services.AddSingleton<AttachmentFetcher>();
         services.AddSingleton<IChannelProvider, SmtpEmailProvider>();
         services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Email));
         services.AddTransient<TwilioBaseUrlHandler>();

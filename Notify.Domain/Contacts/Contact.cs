@@ -21,7 +21,8 @@ public sealed class Contact
 
     public string Language { get; private set; } = "nb";
 
-    public ChannelConsent Consent { get; private set; } = new();
+    /// <summary>Which channels the person agreed to; a new contact has agreed to none until told.</summary>
+    public ChannelConsent Consent { get; private set; } = ChannelConsent.None;
 
     public List<string> Roles { get; private set; } = [];
 
@@ -81,7 +82,7 @@ public sealed class Contact
         Emails = emails;
         Phones = phoneList;
         Language = language;
-        Consent = details.Consent ?? Consent;
+        Consent = details.Consent?.Over(Consent) ?? Consent;
         Roles = Clean(details.Roles);
         Groups = Clean(details.Groups);
         UpdatedAt = now;

@@ -11,7 +11,8 @@ public sealed record ContactDetails
 
     public string? Language { get; init; }
 
-    public ChannelConsent? Consent { get; init; }
+    /// <summary>Consent per channel; a channel left out keeps what the person had (a new contact: none). Null: unchanged.</summary>
+    public ConsentChoice? Consent { get; init; }
 
     public IReadOnlyList<string> Roles { get; init; } = [];
 

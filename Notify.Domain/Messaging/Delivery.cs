@@ -56,6 +56,9 @@ public sealed partial class Delivery
     /// <summary>The record fields the message used and their values when it was made (JSON); null when it used none.</summary>
     public string? UsedFieldsJson { get; private set; }
 
+    /// <summary>Files the email carries (<see cref="MessageAttachment"/> as JSON), fetched when it goes; null: none.</summary>
+    public string? AttachmentsJson { get; private set; }
+
     public DeliveryStatus Status { get; private set; }
 
     public string? Reason { get; private set; }
@@ -125,6 +128,7 @@ public sealed partial class Delivery
         Sender = draft.Sender,
         SentBy = draft.SentBy,
         UsedFieldsJson = draft.UsedFieldsJson,
+        AttachmentsJson = draft.AttachmentsJson,
         Segments = draft.Segments,
         Status = status,
         Reason = reason,

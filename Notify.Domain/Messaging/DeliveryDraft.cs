@@ -50,4 +50,7 @@ public sealed record DeliveryDraft
 
     /// <summary>The record fields the message used and their values then, as JSON; later changes to them make it out of date.</summary>
     public string? UsedFieldsJson { get; init; }
+
+    /// <summary>Files the email carries (<see cref="MessageAttachment"/> as JSON), fetched when it goes; null: none.</summary>
+    public string? AttachmentsJson { get; init; }
 }

@@ -82,10 +82,10 @@ public sealed class DemoSeeder(
 
     private static List<(string, ContactDetails)> Contacts() =>
     [
-        ("ola", new ContactDetails { Name = "Ola Nordmann", Emails = [new("ola@example.com")], Phones = [new("+47 912 34 567")], Language = "nb", Roles = ["customer"] }),
-        ("kari", new ContactDetails { Name = "Kari Hansen", Emails = [new("kari@example.com")], Phones = [new("+47 913 45 678")], Roles = ["manager"], Groups = ["office"] }),
-        ("per", new ContactDetails { Name = "Per Olsen", Emails = [new("per@example.com")], Phones = [new("+47 914 56 789")], Roles = ["technician"], Groups = ["field"] }),
-        ("anna", new ContactDetails { Name = "Anna Berg", Emails = [new("anna@example.com")], Phones = [new("+46 70 123 45 67")], Language = "sv", Roles = ["technician"], Groups = ["field"], Consent = new ChannelConsent(Sms: false) }),
+        ("ola", new ContactDetails { Name = "Ola Nordmann", Emails = [new("ola@example.com")], Phones = [new("+47 912 34 567")], Language = "nb", Roles = ["customer"] , Consent = ChannelConsent.All }),
+        ("kari", new ContactDetails { Name = "Kari Hansen", Emails = [new("kari@example.com")], Phones = [new("+47 913 45 678")], Roles = ["manager"], Groups = ["office"] , Consent = ChannelConsent.All }),
+        ("per", new ContactDetails { Name = "Per Olsen", Emails = [new("per@example.com")], Phones = [new("+47 914 56 789")], Roles = ["technician"], Groups = ["field"] , Consent = ChannelConsent.All }),
+        ("anna", new ContactDetails { Name = "Anna Berg", Emails = [new("anna@example.com")], Phones = [new("+46 70 123 45 67")], Language = "sv", Roles = ["technician"], Groups = ["field"], Consent = ChannelConsent.All with { Sms = false } }),
     ];
 
     /// <summary>Anna reads Swedish: the due-soon reminder has a Swedish text (the others fall back to English).</summary>

@@ -56,7 +56,7 @@ internal static class LoadRunner
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1");
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Add("X-Api-Key", LoadFactory.ApiKey);
-        await http.PutAsJsonAsync("/api/v1/contacts/load-customer", new { name = "Load Customer", emails = new[] { "load@example.com" } });
+        await http.PutAsJsonAsync("/api/v1/contacts/load-customer", new { name = "Load Customer", emails = new[] { "load@example.com" }, consent = new { inApp = true } });
         await http.PutAsJsonAsync("/api/v1/templates/load", new { name = "Load", content = new { inApp = "Record {{ record.key }} is {{ record.status }}" } });
         for (var f = 0; f < flows; f++)
         {

@@ -28,7 +28,7 @@ public sealed record ContactBody
         Emails = Emails ?? [],
         Phones = Phones ?? [],
         Language = Language,
-        Consent = Consent is null ? null : new ChannelConsent(Consent.Sms ?? true, Consent.Email ?? true, Consent.InApp ?? true),
+        Consent = Consent is null ? null : new ConsentChoice(Consent.Sms, Consent.Email, Consent.InApp),
         Roles = Roles ?? [],
         Groups = Groups ?? [],
     };

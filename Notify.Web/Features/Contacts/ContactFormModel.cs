@@ -15,11 +15,12 @@ public sealed class ContactFormModel
 
     public string Language { get; set; } = "nb";
 
-    public bool SmsConsent { get; set; } = true;
+    // A new contact has agreed to nothing until someone ticks what they agreed to (the seeds' rule: no box, no message).
+    public bool SmsConsent { get; set; }
 
-    public bool EmailConsent { get; set; } = true;
+    public bool EmailConsent { get; set; }
 
-    public bool InAppConsent { get; set; } = true;
+    public bool InAppConsent { get; set; }
 
     public string Roles { get; set; } = "";
 

@@ -16,7 +16,8 @@ namespace Notify.Workflows.Channels.Email;
 /// have gone, the final answer never came) is an unknown outcome: a person decides, unless the admin marked the
 /// server safe to resend.
 /// </summary>
-public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisation.OrganisationSettingsStore organisation) : IChannelProvider, IAsyncDisposable
+public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisation.OrganisationSettingsStore organisation, AttachmentFetcher attachments)
+    : IChannelProvider, IAsyncDisposable
 {
     private SmtpOptions _options = settings.Smtp;
     private int _version = -1;
@@ -33,18 +34,25 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
 
     public bool IsIdempotent => false;
 
-    public static MimeMessage BuildMessage(Delivery delivery, SmtpOptions options, BrandingOptions branding)
+    public static MimeMessage BuildMessage(
+        Delivery delivery, SmtpOptions options, BrandingOptions branding, IReadOnlyList<MimePart>? files = null,
+        IReadOnlyList<(string Name, string Url, string Why)>? links = null)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(new MailboxAddress(delivery.RecipientName, delivery.Address));
         message.Subject = delivery.Subject ?? "";
         message.MessageId = $"{delivery.Id:N}@notify";
-        var body = new BodyBuilder
+        var (text, html) = (delivery.Body, delivery.HtmlBody);
+        if (links is { Count: > 0 })
         {
-            TextBody = delivery.Body,
-            HtmlBody = EmailLayout.Wrap(delivery.HtmlBody, delivery.Body, branding),
-        };
+            text += "\n\nTo download:\n" + string.Join("\n", links.Select(l => $"{l.Name}: {l.Url}"));
+            html = (html ?? $"<p>{System.Net.WebUtility.HtmlEncode(delivery.Body).Replace("\n", "<br>", StringComparison.Ordinal)}</p>") + "<p>To download:</p><ul>" +
+                string.Concat(links.Select(l => $"<li><a href=\"{System.Net.WebUtility.HtmlEncode(l.Url)}\">{System.Net.WebUtility.HtmlEncode(l.Name)}</a></li>")) + "</ul>";
+        }
+
+        var body = new BodyBuilder { TextBody = text, HtmlBody = EmailLayout.Wrap(html, text, branding) };
+        foreach (var file in files ?? []) body.Attachments.Add(file);
         message.Body = body.ToMessageBody();
         return message;
     }
@@ -56,6 +64,8 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
             return SendOutcome.Permanent($"'{delivery.Address}' is not a valid email address.");
         }
 
+        // The files are fetched before the connection is taken, so a slow file host never holds other emails up.
+        var (files, links) = await attachments.FetchAsync(MessageAttachment.FromJson(delivery.AttachmentsJson), ct);
         await _gate.WaitAsync(ct);
         try
         {
@@ -66,7 +76,7 @@ public sealed class SmtpEmailProvider(ChannelSettingsStore settings, Organisatio
                 _version = settings.Version;
             }
 
-            var message = BuildMessage(delivery, _options, organisation.Branding);
+            var message = BuildMessage(delivery, _options, organisation.Branding, files, links);
             var client = await ConnectAsync(ct);
             client.BeginMessage();
             await client.SendAsync(message, ct);

@@ -279,6 +279,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AttachmentsJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 

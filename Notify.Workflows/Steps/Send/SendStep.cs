@@ -29,7 +29,9 @@ public sealed class SendStep(
             return StepResult.Fail($"The template '{step.Template}' does not exist.");
         }
 
-        var (people, notes) = await RecipientResolver.ResolveAsync(context.Reads, step.Recipients, context.Record, context.Event, ct);
+        var (people, resolved) = await RecipientResolver.ResolveAsync(context.Reads, step.Recipients, context.Record, context.Event, ct);
+        var notes = resolved.ToList();
+        var attachments = step.Attach && step.Channels.Contains("email", StringComparer.OrdinalIgnoreCase) ? Attachments(context, notes) : null;
         var queued = new List<DeliveryDraft>();
         var skipped = new List<(DeliveryDraft, string)>();
         foreach (var person in people)
@@ -99,6 +101,7 @@ public sealed class SendStep(
                         Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
                         NotBefore = channel == Channel.Sms ? _quiet?.HoldUntil(context.Now) : null,
                         UsedFieldsJson = UsedFields.Json(renderer, content, channel, context.Record),
+                        AttachmentsJson = channel == Channel.Email && attachments is { Count: > 0 } files ? MessageAttachment.ToJson(files) : null,
                     });
                 }
             }
@@ -111,6 +114,15 @@ public sealed class SendStep(
             (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
         return StepResult.Continue(queued.Count > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, summary)
             with { Deliveries = queued, Skipped = skipped };
+    }
+
+    /// <summary>The files the event gives (in its data's <c>attachments</c>), else those on the record.</summary>
+    private static IReadOnlyList<MessageAttachment> Attachments(StepContext context, List<string> notes)
+    {
+        var fromEvent = MessageAttachment.FromData(context.Event.DataJson, notes);
+        var files = fromEvent.Count > 0 ? fromEvent : MessageAttachment.FromData(context.Record.DataJson, notes);
+        if (files.Count == 0) notes.Add("no attachments were given with the event or the record");
+        return files;
     }
 
     /// <summary>

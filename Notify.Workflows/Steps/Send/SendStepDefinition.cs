@@ -16,6 +16,13 @@ public sealed record SendStepDefinition : StepDefinition
     /// </summary>
     public IReadOnlyList<string> Recipients { get; init; } = [];
 
+    /// <summary>
+    /// Emails carry the files the event gives in its data's <c>attachments</c> (else the record's); each is fetched when
+    /// the email goes, from an allowed host, and one over the size limit becomes a download link in the text.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Attach { get; init; }
+
     [JsonIgnore]
     public override string Kind => "send";
 }

@@ -29,5 +29,6 @@ public sealed class SendStepKind : StepKind<SendStepDefinition, SendStep>
     }
 
     protected override string Describe(SendStepDefinition step) =>
-        $"Send '{step.Template}' by {string.Join(" and ", step.Channels)} to {string.Join(", ", step.Recipients)}";
+        $"Send '{step.Template}' by {string.Join(" and ", step.Channels)} to {string.Join(", ", step.Recipients)}" +
+        (step.Attach ? ", with the files the event or record gives" : "");
 }

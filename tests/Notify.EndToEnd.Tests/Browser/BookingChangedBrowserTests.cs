@@ -68,4 +68,21 @@ public sealed class BookingChangedBrowserTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(record.Locator("tr", new PageLocatorOptions { HasText = "See you 09 Oct 10:00." }).GetByTestId("delivery-stale")).ToHaveCountAsync(0);
         await browser.SaveScreenshotAsync(record, "booking-moved-record");
     }
+
+    [Fact]
+    public async Task OnePerson_IsPickedFromASearch_NotTyped_AndSavedAsThatContact()
+    {
+        var page = await browser.OpenAsync("/flows/order-ready");
+        await page.GetByTestId("outline-tell-customer").ClickAsync();
+        await page.Locator("input[data-testid=step-1-add-person]").FillAsync("Kari");
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Kari Hansen (kari)" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("input[data-testid='step-1-to-contact:kari']")).ToBeCheckedAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        using var api = browser.App.CreateApiClient();
+        var flow = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/order-ready")).GetProperty("definition");
+        var send = flow.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "tell-customer");
+        Assert.Equal(["customer", "contact:kari"], send.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
+    }
 }

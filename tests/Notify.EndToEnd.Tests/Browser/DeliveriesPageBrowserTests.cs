@@ -150,7 +150,7 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
     {
         using (var api = browser.App.CreateApiClient())
         {
-            (await api.PutAsJsonAsync("/api/v1/contacts/no-phone", new { name = "Nora Nophone", emails = new[] { "nora@example.com" } })).EnsureSuccessStatusCode();
+            (await api.PutAsJsonAsync("/api/v1/contacts/no-phone", new { name = "Nora Nophone", consent = new { sms = true, email = true, inApp = true }, emails = new[] { "nora@example.com" } })).EnsureSuccessStatusCode();
             (await api.PutAsJsonAsync("/api/v1/records/order/SKIP-1", new { status = "new", contacts = new { customer = "no-phone" } })).EnsureSuccessStatusCode();
             (await api.PutAsJsonAsync("/api/v1/records/order/SKIP-1", new { status = "ready", contacts = new { customer = "no-phone" } })).EnsureSuccessStatusCode();
         }

@@ -20,8 +20,8 @@ public sealed class DryRunSendsNothingTests(SmtpServerFixture smtp) : IClassFixt
             ["Notify:Email:Smtp:From"] = "orders@notify.test",
         });
         var api = app.CreateApiClient();
-        await api.PutAsJsonAsync("/api/v1/contacts/trial-lise", new { name = "Lise Prøve", emails = new[] { "trial-lise@example.com" } });
-        await api.PutAsJsonAsync("/api/v1/contacts/canary", new { name = "Canary", emails = new[] { "canary@example.com" } });
+        await api.PutAsJsonAsync("/api/v1/contacts/trial-lise", new { name = "Lise Prøve", consent = new { sms = true, email = true, inApp = true }, emails = new[] { "trial-lise@example.com" } });
+        await api.PutAsJsonAsync("/api/v1/contacts/canary", new { name = "Canary", consent = new { sms = true, email = true, inApp = true }, emails = new[] { "canary@example.com" } });
         await api.PutAsJsonAsync("/api/v1/records/order/TRIAL-1", new { status = "new", title = "Brake service", contacts = new { customer = "trial-lise" } });
         var before = await api.GetFromJsonAsync<JsonElement>("/api/v1/records/order/TRIAL-1");
 

@@ -16,7 +16,7 @@ public sealed class OrderReadyEmailTests(SmtpServerFixture smtp) : IClassFixture
             ["Notify:Branding:CompanyName"] = "Sykkelverkstedet AS",
         });
         var api = app.CreateApiClient();
-        await api.PutAsJsonAsync("/api/v1/contacts/lise", new { name = "Lise Dahl", emails = new[] { "lise@example.com" }, phones = new[] { "+47 915 00 000" } });
+        await api.PutAsJsonAsync("/api/v1/contacts/lise", new { name = "Lise Dahl", consent = new { sms = true, email = true, inApp = true }, emails = new[] { "lise@example.com" }, phones = new[] { "+47 915 00 000" } });
         await api.PutAsJsonAsync("/api/v1/records/order/E2E-7", new { status = "new", title = "Brake service", contacts = new { customer = "lise" }, data = new { pickup = "Bryggen 3" } });
 
         await api.PutAsJsonAsync("/api/v1/records/order/E2E-7", new { status = "ready", title = "Brake service", contacts = new { customer = "lise" }, data = new { pickup = "Bryggen 3" } });
@@ -51,7 +51,7 @@ public sealed class OrderReadyEmailTests(SmtpServerFixture smtp) : IClassFixture
         });
         var api = app.CreateApiClient();
         const string title = "<a href=\"http://evil.test\">click</a><script>alert(1)</script>";
-        await api.PutAsJsonAsync("/api/v1/contacts/mallory", new { name = "Mallory <b>Bold</b>", emails = new[] { "mallory@example.com" } });
+        await api.PutAsJsonAsync("/api/v1/contacts/mallory", new { name = "Mallory <b>Bold</b>", consent = new { sms = true, email = true, inApp = true }, emails = new[] { "mallory@example.com" } });
         await api.PutAsJsonAsync("/api/v1/records/order/E2E-XSS", new { status = "new", title, contacts = new { customer = "mallory" } });
 
         await api.PutAsJsonAsync("/api/v1/records/order/E2E-XSS", new { status = "ready", title, contacts = new { customer = "mallory" } });

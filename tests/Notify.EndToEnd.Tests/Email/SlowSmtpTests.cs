@@ -55,7 +55,7 @@ public sealed class SlowSmtpTests(SlowSmtpServerFixture smtp) : IClassFixture<Sl
     private static async Task<JsonElement> OrderReadyEmailAsync(HttpClient api, string key, string address, Func<JsonElement, bool> until)
     {
         var contact = key.ToLowerInvariant();
-        (await api.PutAsJsonAsync($"/api/v1/contacts/{contact}", new { name = "Slow Reader", emails = new[] { address } })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/contacts/{contact}", new { name = "Slow Reader", consent = new { sms = true, email = true, inApp = true }, emails = new[] { address } })).EnsureSuccessStatusCode();
         (await api.PutAsJsonAsync($"/api/v1/records/order/{key}", new { status = "new", contacts = new { customer = contact } })).EnsureSuccessStatusCode();
         (await api.PutAsJsonAsync($"/api/v1/records/order/{key}", new { status = "ready", contacts = new { customer = contact } })).EnsureSuccessStatusCode();
         var page = await Eventually.GetAsync(

@@ -17,8 +17,8 @@ public sealed class SmtpRestartTests(SmtpServerFixture smtp) : IClassFixture<Smt
             ["Notify:Email:Smtp:From"] = "orders@notify.test",
         });
         var api = app.CreateApiClient();
-        await api.PutAsJsonAsync("/api/v1/contacts/restart-a", new { name = "Restart A", emails = new[] { "restart-a@example.com" } });
-        await api.PutAsJsonAsync("/api/v1/contacts/restart-b", new { name = "Restart B", emails = new[] { "restart-b@example.com" } });
+        await api.PutAsJsonAsync("/api/v1/contacts/restart-a", new { name = "Restart A", consent = new { sms = true, email = true, inApp = true }, emails = new[] { "restart-a@example.com" } });
+        await api.PutAsJsonAsync("/api/v1/contacts/restart-b", new { name = "Restart B", consent = new { sms = true, email = true, inApp = true }, emails = new[] { "restart-b@example.com" } });
         await MakeReadyAsync(api, "RESTART-1", "restart-a");
         await Eventually.GetAsync(() => Task.FromResult(smtp.Messages()), m => m.Any(x => x.To.Mailboxes.Any(b => b.Address == "restart-a@example.com")));
 

@@ -30,6 +30,7 @@ public sealed class SeveralAddressesTests
         var deliveries = await OrderReadyForAsync(engine, "LISE-1", new ContactDetails
         {
             Name = "Lise Dahl",
+            Consent = ChannelConsent.All,
             Emails = [new("lise@work.example", "work", Primary: true, Notify: true), new("lise@home.example", "home", Notify: true), new("old@example.com")],
             Phones = [new("+47 915 11 222", Notify: true), new("+47 922 33 444", "work", Notify: true), new("+47 933 44 555", "private", Primary: true)],
         });
@@ -47,6 +48,7 @@ public sealed class SeveralAddressesTests
         var deliveries = await OrderReadyForAsync(engine, "LISE-2", new ContactDetails
         {
             Name = "Lise Dahl",
+            Consent = ChannelConsent.All,
             Emails = [new("first@example.com"), new("main@example.com", Primary: true)],
             Phones = [new("+47 915 11 222"), new("+47 922 33 444")],
         });

@@ -15,6 +15,9 @@ public sealed record DesignerCatalog(
     /// <summary>Who else a send can reach, as the stored contacts and records have it; null: not known, so nothing is warned about.</summary>
     public DesignerPeople? People { get; init; }
 
+    /// <summary>Finds contacts by name or key, for a send to one person; null: no search (nothing to search in).</summary>
+    public Func<string?, CancellationToken, Task<IReadOnlyList<DesignerPerson>>>? FindPeople { get; init; }
+
     private const int SamplePerType = 200;
 
     /// <summary>Roles every record has, whatever its contacts: its assignees, and those just assigned.</summary>
@@ -53,7 +56,15 @@ public sealed record DesignerCatalog(
             types.Select(t => (t.Type, t.Name)).ToList(),
             templates.Select(t => new DesignerTemplate(t.Key, t.Name, t.Content)).ToList(),
             roles.Concat(BuiltInRoles).ToList(),
-            fields) { People = await DesignerPeople.LoadAsync(db, ct) };
+            fields) { People = await DesignerPeople.LoadAsync(db, ct), FindPeople = (text, token) => FindPeopleAsync(dbFactory, text, token) };
+    }
+
+    private static async Task<IReadOnlyList<DesignerPerson>> FindPeopleAsync(IDbContextFactory<NotifyDbContext> dbFactory, string? text, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Contacts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text)) query = query.Where(c => c.Name.Contains(text.Trim()) || c.Key.Contains(text.Trim()));
+        return await query.OrderBy(c => c.Name).Take(10).Select(c => new DesignerPerson(c.Key, c.Name)).ToListAsync(ct);
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public class AuditLogTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixture
             .Select(c => (c.GetProperty("field").GetString(), c.TryGetProperty("before", out _), c.GetProperty("after").GetString())).ToList();
 
         Assert.Equal([("name", "Audited", "Audited jobs"), ("done statuses", "done", "done, cancelled")], changes);
-        Assert.Equal([("name", false, "Audited"), ("done statuses", false, "done")], created);
+        Assert.Equal([("name", false, "Audited"), ("done statuses", false, "done"), ("contact roles", false, "none")], created);
     }
 
     [Fact]

@@ -115,6 +115,7 @@ public class MessagesApiTests(ApiTestBase.AppFixture fixture) : ApiTestBase(fixt
         (await Api.PutAsJsonAsync("/api/v1/contacts/two-phones", new
         {
             name = "Two Phones",
+            consent = new { sms = true },
             phones = new object[] { new { value = "+47 915 11 222", notify = true }, new { value = "+47 922 33 444", label = "work", notify = true }, "+47 933 44 555" },
         })).EnsureSuccessStatusCode();
 

@@ -6,7 +6,7 @@ namespace Notify.Web.Features.Flows.Designer.Steps;
 /// </summary>
 public static class RecipientChoice
 {
-    private static readonly string[] PickedPrefixes = ["link:", "role:", "group:"];
+    private static readonly string[] PickedPrefixes = ["link:", "role:", "group:", "contact:"];
 
     /// <summary>A recipient offered as a tick box: a role on the record (customer, assignees…), or link:, role: or group:.</summary>
     public static bool IsRole(string recipient) =>

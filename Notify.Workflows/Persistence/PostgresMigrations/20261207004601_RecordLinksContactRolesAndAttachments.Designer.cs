@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Notify.Workflows.Persistence.PostgresMigrations
 {
     [DbContext(typeof(PostgresMigrationContext))]
-    [Migration("20261207002311_RecordLinksAndContactRoles")]
-    partial class RecordLinksAndContactRoles
+    [Migration("20261207004601_RecordLinksContactRolesAndAttachments")]
+    partial class RecordLinksContactRolesAndAttachments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -280,6 +280,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
                     b.Property<string>("Address")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AttachmentsJson")
                         .HasColumnType("text");
 
                     b.Property<int>("Attempts")

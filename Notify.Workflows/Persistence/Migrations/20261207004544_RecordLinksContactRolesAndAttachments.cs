@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Notify.Workflows.Persistence.PostgresMigrations
+namespace Notify.Workflows.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class RecordLinksAndContactRoles : Migration
+    public partial class RecordLinksContactRolesAndAttachments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,16 +13,22 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
             migrationBuilder.AddColumn<string>(
                 name: "ContactRoles",
                 table: "RecordTypes",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "Links",
                 table: "Records",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentsJson",
+                table: "Deliveries",
+                type: "TEXT",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -35,6 +41,10 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
             migrationBuilder.DropColumn(
                 name: "Links",
                 table: "Records");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentsJson",
+                table: "Deliveries");
         }
     }
 }

@@ -11,8 +11,8 @@ using Notify.Workflows.Persistence;
 namespace Notify.Workflows.Persistence.Migrations
 {
     [DbContext(typeof(NotifyDbContext))]
-    [Migration("20261207002210_RecordLinksAndContactRoles")]
-    partial class RecordLinksAndContactRoles
+    [Migration("20261207004544_RecordLinksContactRolesAndAttachments")]
+    partial class RecordLinksContactRolesAndAttachments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -267,6 +267,9 @@ namespace Notify.Workflows.Persistence.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")

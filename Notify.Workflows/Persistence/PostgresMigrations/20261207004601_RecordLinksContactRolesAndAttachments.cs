@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Notify.Workflows.Persistence.Migrations
+namespace Notify.Workflows.Persistence.PostgresMigrations
 {
     /// <inheritdoc />
-    public partial class RecordLinksAndContactRoles : Migration
+    public partial class RecordLinksContactRolesAndAttachments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,16 +13,22 @@ namespace Notify.Workflows.Persistence.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ContactRoles",
                 table: "RecordTypes",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "Links",
                 table: "Records",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentsJson",
+                table: "Deliveries",
+                type: "text",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -35,6 +41,10 @@ namespace Notify.Workflows.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "Links",
                 table: "Records");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentsJson",
+                table: "Deliveries");
         }
     }
 }
