@@ -13,24 +13,12 @@ namespace Notify.Tests.Shared;
 /// list (<c>GET …/Messages.json?To=</c>, newest first), as Twilio's is. A scripted answer can come late, after the
 /// message was already accepted, as a slow Twilio's would. Requests are served concurrently.
 /// </summary>
-public sealed class TwilioStandIn : IDisposable
+public sealed class TwilioStandIn : LoopbackHttpServer
 {
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<Answer> _script = new();
     private readonly ConcurrentQueue<int> _listScript = new();
     private readonly List<Message> _messages = [];
     private int _count;
-
-    public TwilioStandIn()
-    {
-        var port = FreePort.Next();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(BaseUrl + "/");
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
-    }
-
-    public string BaseUrl { get; }
 
     /// <summary>Every request to create a message, in the order received.</summary>
     public ConcurrentQueue<Received> Requests { get; } = new();
@@ -66,7 +54,6 @@ public sealed class TwilioStandIn : IDisposable
     /// <summary>Puts a message in the list as though Twilio had accepted it earlier.</summary>
     public string Accept(string to, string body) => Add(to, body).Sid;
 
-    public void Dispose() => _listener.Close();
 
     private Message Add(string to, string body)
     {
@@ -79,25 +66,7 @@ public sealed class TwilioStandIn : IDisposable
         return message;
     }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    protected override async Task AnswerAsync(HttpListenerContext context)
     {
         try
         {
