@@ -16,4 +16,7 @@ public sealed record DeliveryPreview(
     public string? RecordType { get; init; }
 
     public string? RecordKey { get; init; }
+
+    /// <summary>The files the email carries (fetched when it goes), by name.</summary>
+    public IReadOnlyList<MessageAttachment> Attachments { get; init; } = [];
 }

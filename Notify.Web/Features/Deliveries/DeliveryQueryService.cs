@@ -44,6 +44,7 @@ public sealed class DeliveryQueryService(
                 await AttemptsAsync(db, id, ct))
             {
                 RunId = d.RunId, FlowKey = d.FlowKey, RecordType = d.RecordType, RecordKey = d.RecordKey,
+                Attachments = Notify.Domain.Messaging.MessageAttachment.FromJson(d.AttachmentsJson),
             };
     }
 

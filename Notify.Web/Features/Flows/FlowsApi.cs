@@ -46,7 +46,9 @@ public static class FlowsApi
     private static async Task<Results<Ok<FlowView>, ProblemHttpResult>> GetAsync(string key, FlowService flows, CancellationToken ct) =>
         await flows.FindAsync(key, ct) is { } flow ? TypedResults.Ok(FlowView.From(flow)) : TypedResults.Problem($"There is no flow '{key}'.", statusCode: 404);
 
-    private static async Task<Ok<FlowView>> SaveAsync(string key, HttpRequest request, FlowService flows, CancellationToken ct)
+    private static async Task<Ok<FlowView>> SaveAsync(
+        string key, HttpRequest request, FlowService flows, Microsoft.EntityFrameworkCore.IDbContextFactory<Notify.Workflows.Persistence.NotifyDbContext> dbFactory,
+        CancellationToken ct)
     {
         using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
         var root = document.RootElement;
@@ -56,8 +58,18 @@ public static class FlowsApi
         }
 
         var definition = root.Deserialize<FlowDefinition>(FlowJson.Options) ?? throw new JsonException("The flow definition is empty.");
-        return TypedResults.Ok(FlowView.From(await flows.SaveDraftAsync(key, definition, ct)));
+        var saved = FlowView.From(await flows.SaveDraftAsync(key, definition, ct));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return TypedResults.Ok(saved with { Warnings = RecipientWarnings(saved.Definition, await Designer.DesignerPeople.LoadAsync(db, ct)) });
     }
+
+    /// <summary>Each send step's recipient that nobody matches, as far as the stored contacts and records tell.</summary>
+    private static List<Notify.Domain.Common.FieldError> RecipientWarnings(FlowDefinition flow, Designer.DesignerPeople people) =>
+        flow.Steps.Select((step, i) => (step, i)).Where(x => x.step is Notify.Workflows.Steps.Send.SendStepDefinition)
+            .SelectMany(x => ((Notify.Workflows.Steps.Send.SendStepDefinition)x.step).Recipients.Select((r, j) => (r, j, x.i)))
+            .Where(x => people.NobodyFor(x.r) is not null)
+            .Select(x => new Notify.Domain.Common.FieldError($"steps[{x.i}].recipients[{x.j}]", $"{Designer.Steps.RecipientChoice.Label(x.r)}: {people.NobodyFor(x.r)}."))
+            .ToList();
 
     private static async Task<Ok<PublishResult>> PublishAsync(string key, FlowService flows, CancellationToken ct, bool moveWaitingReminders = false) =>
         TypedResults.Ok(await flows.PublishAsync(key, moveWaitingReminders, ct));

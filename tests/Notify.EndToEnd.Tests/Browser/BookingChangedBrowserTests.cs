@@ -85,4 +85,27 @@ public sealed class BookingChangedBrowserTests(BrowserFixture browser) : IClassF
         var send = flow.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "tell-customer");
         Assert.Equal(["customer", "contact:kari"], send.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
     }
+
+    [Fact]
+    public async Task AnEmailWithFiles_OpensInTheSendLogNamingThem()
+    {
+        using var api = browser.App.CreateApiClient();
+        (await api.PutAsJsonAsync("/api/v1/flows/papers", new
+        {
+            name = "Papers",
+            trigger = new { @event = "record.created", recordTypes = new[] { "visit" } },
+            steps = new object[] { new { kind = "send", id = "papers", channels = new[] { "email" }, template = "order-ready", recipients = new[] { "customer" }, attach = true } },
+        })).EnsureSuccessStatusCode();
+        (await api.PostAsync("/api/v1/flows/papers/publish", null)).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/v1/records/visit/FILES-1", new
+        {
+            status = "planned", contacts = new { customer = "ola" },
+            data = new { attachments = new object[] { new { name = "checklist.pdf", url = "https://files.example.com/checklist.pdf" }, new { name = "map.txt", contentBase64 = "TWFw" } } },
+        })).EnsureSuccessStatusCode();
+
+        var page = await browser.OpenAsync("/deliveries?text=FILES-1");
+        await page.GetByTestId("deliveries-grid").Locator("tbody tr", new LocatorLocatorOptions { HasText = "ola@example.com" }).First.ClickAsync(new() { Timeout = 30_000 });
+
+        await Assertions.Expect(page.GetByTestId("preview-attachments")).ToContainTextAsync("With 2 files: checklist.pdf, map.txt", new() { Timeout = 30_000 });
+    }
 }
