@@ -7,4 +7,10 @@ public sealed class OrganisationOptions
     public string TimeZone { get; set; } = "Europe/Oslo";
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The UTC moment a day (as people here pick it) starts in the organisation's time zone.</summary>
+    public DateTime StartOfDayUtc(DateTime day) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), Zone);
+
+    /// <summary>As <see cref="StartOfDayUtc(DateTime)"/>; null stays null (a filter left open).</summary>
+    public DateTime? StartOfDayUtc(DateTime? day) => day is { } d ? StartOfDayUtc(d) : null;
 }

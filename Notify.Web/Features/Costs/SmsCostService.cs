@@ -24,7 +24,7 @@ public sealed class SmsCostService(
     public async Task<CostSummary> SummarizeAsync(DateOnly from, DateOnly to, CostPeriod period, CancellationToken ct)
     {
         var zone = organisation.Value.Zone;
-        DateTime Utc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
+        DateTime Utc(DateOnly day) => organisation.Value.StartOfDayUtc(day.ToDateTime(TimeOnly.MinValue));
         var (start, end) = (Utc(from), Utc(to.AddDays(1)));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hours = await db.Deliveries.AsNoTracking()

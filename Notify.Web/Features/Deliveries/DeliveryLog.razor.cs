@@ -73,9 +73,6 @@ public partial class DeliveryLog : IAsyncDisposable
         await JS.InvokeVoidAsync("history.replaceState", null, "", uri);
     }
 
-    /// <summary>A day picked on the page, as the UTC moment it starts in the organisation's time zone.</summary>
-    private DateTime? StartOfDay(DateTime? day) =>
-        day is { } d ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(d.Date, DateTimeKind.Unspecified), Organisation.Value.Zone) : null;
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -124,7 +121,7 @@ public partial class DeliveryLog : IAsyncDisposable
         var page = await Deliveries.SearchAsync(new DeliveryFilter
         {
             Text = _text, Recipient = _recipient, Channel = _channel, Status = _status, RecordKey = RecordKey, Flow = _flow, Provider = Provider,
-            From = StartOfDay(_from), To = StartOfDay(_to?.AddDays(1)), Page = state.Page, PageSize = state.PageSize,
+            From = Organisation.Value.StartOfDayUtc(_from), To = Organisation.Value.StartOfDayUtc(_to?.AddDays(1)), Page = state.Page, PageSize = state.PageSize,
         }, ct);
         return new GridData<DeliveryRow> { Items = page.Items, TotalItems = page.Total };
     }
@@ -139,10 +136,7 @@ public partial class DeliveryLog : IAsyncDisposable
 
     private async Task OpenAsync(DataGridRowClickEventArgs<DeliveryRow> args)
     {
-        var dialog = await Dialogs.ShowAsync<DeliveryPreviewDialog>($"{ChannelLabel(args.Item.Channel)} to {args.Item.RecipientName}",
-            new DialogParameters<DeliveryPreviewDialog> { { d => d.DeliveryId, args.Item.Id } },
-            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: true } && _grid is not null)
+        if (await DeliveryPreviewDialog.OpenAsync(Dialogs, args.Item) && _grid is not null)
         {
             await _grid.ReloadServerData();
         }

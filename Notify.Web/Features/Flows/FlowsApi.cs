@@ -60,16 +60,13 @@ public static class FlowsApi
         var definition = root.Deserialize<FlowDefinition>(FlowJson.Options) ?? throw new JsonException("The flow definition is empty.");
         var saved = FlowView.From(await flows.SaveDraftAsync(key, definition, ct));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return TypedResults.Ok(saved with { Warnings = RecipientWarnings(saved.Definition, await Designer.DesignerPeople.LoadAsync(db, ct)) });
+        var people = await Designer.DesignerPeople.LoadAsync(db, ct);
+        return TypedResults.Ok(saved with
+        {
+            Warnings = people.NobodyIn(saved.Definition)
+                .Select(n => new Notify.Domain.Common.FieldError($"steps[{n.StepIndex}].recipients[{n.RecipientIndex}]", n.Message)).ToList(),
+        });
     }
-
-    /// <summary>Each send step's recipient that nobody matches, as far as the stored contacts and records tell.</summary>
-    private static List<Notify.Domain.Common.FieldError> RecipientWarnings(FlowDefinition flow, Designer.DesignerPeople people) =>
-        flow.Steps.Select((step, i) => (step, i)).Where(x => x.step is Notify.Workflows.Steps.Send.SendStepDefinition)
-            .SelectMany(x => ((Notify.Workflows.Steps.Send.SendStepDefinition)x.step).Recipients.Select((r, j) => (r, j, x.i)))
-            .Where(x => people.NobodyFor(x.r) is not null)
-            .Select(x => new Notify.Domain.Common.FieldError($"steps[{x.i}].recipients[{x.j}]", $"{Designer.Steps.RecipientChoice.Label(x.r)}: {people.NobodyFor(x.r)}."))
-            .ToList();
 
     private static async Task<Ok<PublishResult>> PublishAsync(string key, FlowService flows, CancellationToken ct, bool moveWaitingReminders = false) =>
         TypedResults.Ok(await flows.PublishAsync(key, moveWaitingReminders, ct));

@@ -61,8 +61,6 @@ public partial class SmsArchivePage
     private static DateTime? ReadDay(string? text) =>
         DateTime.TryParseExact(text, Day, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    private DateTime? StartOfDay(DateTime? day) =>
-        day is { } d ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(d.Date, DateTimeKind.Unspecified), Organisation.Value.Zone) : null;
 
     private async Task<GridData<DeliveryRow>> LoadAsync(GridState<DeliveryRow> state, CancellationToken ct)
     {
@@ -74,7 +72,7 @@ public partial class SmsArchivePage
 
         var page = await Deliveries.SearchAsync(new DeliveryFilter
         {
-            Channel = Channel.Sms, Phone = _phone, Text = _text, Status = _status, From = StartOfDay(_from), To = StartOfDay(_to?.AddDays(1)),
+            Channel = Channel.Sms, Phone = _phone, Text = _text, Status = _status, From = Organisation.Value.StartOfDayUtc(_from), To = Organisation.Value.StartOfDayUtc(_to?.AddDays(1)),
             Page = state.Page, PageSize = state.PageSize,
         }, ct);
         return new GridData<DeliveryRow> { Items = page.Items, TotalItems = page.Total };
@@ -107,10 +105,7 @@ public partial class SmsArchivePage
 
     private async Task OpenAsync(DataGridRowClickEventArgs<DeliveryRow> args)
     {
-        var dialog = await Dialogs.ShowAsync<DeliveryPreviewDialog>($"SMS to {args.Item.RecipientName}",
-            new DialogParameters<DeliveryPreviewDialog> { { d => d.DeliveryId, args.Item.Id } },
-            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: true } && _grid is not null)
+        if (await DeliveryPreviewDialog.OpenAsync(Dialogs, args.Item) && _grid is not null)
         {
             await _grid.ReloadServerData();
         }

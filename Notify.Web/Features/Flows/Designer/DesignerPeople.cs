@@ -36,6 +36,13 @@ public sealed record DesignerPeople(
             records.SelectMany(r => r.Contacts.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>Every send step's recipient nobody matches: the step's place and id, the recipient's place, and why, in words.</summary>
+    public IEnumerable<(int StepIndex, string StepId, int RecipientIndex, string Message)> NobodyIn(Notify.Workflows.Definitions.FlowDefinition flow) =>
+        flow.Steps.Select((step, i) => (Send: step as Notify.Workflows.Steps.Send.SendStepDefinition, i)).Where(x => x.Send is not null)
+            .SelectMany(x => x.Send!.Recipients.Select((who, j) => (x.i, x.Send.Id, j, who, Why: NobodyFor(who))))
+            .Where(x => x.Why is not null)
+            .Select(x => (x.i, x.Id, x.j, $"{Steps.RecipientChoice.Label(x.who)}: {x.Why}."));
+
     /// <summary>Why nobody would get a message sent to <paramref name="recipient"/>, as far as the stored data tells; null when someone may.</summary>
     public string? NobodyFor(string recipient)
     {

@@ -23,13 +23,9 @@ public sealed class NodeProblems
         }
 
         foreach (var warning in FlowShapeCheck.Warnings(definition)) problems.Add(problems._warnings, warning.Node, warning.Message);
+        foreach (var nobody in catalog.People?.NobodyIn(definition) ?? []) problems.Add(problems._warnings, nobody.StepId, nobody.Message);
         foreach (var send in definition.Steps.OfType<SendStepDefinition>())
         {
-            foreach (var recipient in send.Recipients)
-            {
-                if (catalog.People?.NobodyFor(recipient) is { } nobody)
-                    problems.Add(problems._warnings, send.Id, $"{Steps.RecipientChoice.Label(recipient)}: {nobody}.");
-            }
 
             if (catalog.Templates.FirstOrDefault(t => t.Key == send.Template) is not { } template) continue;
             foreach (var channel in send.Channels.Where(c => !template.Covers(c)))
