@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<DueRunClaims>();
         services.AddSingleton<RunEngine>();
+        services.AddSingleton<WaitingRuns>();
         services.AddSingleton<DryRunner>();
         services.AddSingleton<Impact.ImpactPreviewer>();
         services.AddSingleton<IngestService>();

@@ -32,7 +32,7 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
 
         var ids = flow.Steps.Select(s => s.Id).ToList();
         if (flow.Steps.Count == 0) errors.Add(new("steps", "a flow needs at least one step."));
-        var check = new FlowCheck(conditions, templateKeys, ids);
+        var check = new FlowCheck(conditions, templateKeys, flow.Steps);
         for (var i = 0; i < flow.Steps.Count; i++)
         {
             var step = flow.Steps[i];

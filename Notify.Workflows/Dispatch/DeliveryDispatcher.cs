@@ -24,6 +24,7 @@ public sealed class DeliveryDispatcher(
     Microsoft.Extensions.Options.IOptions<DatabaseOptions> database,
     Microsoft.Extensions.Options.IOptions<Channels.QuietHoursOptions> quietHours,
     DeliveryClaims claims,
+    WaitingRuns waitingRuns,
     Observability.NotifyMetrics metrics,
     Observability.WorkerHeartbeats heartbeats,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
@@ -173,6 +174,7 @@ public sealed class DeliveryDispatcher(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        await waitingRuns.MessagesChangedAsync(cheap.Select(d => d.RunId), CancellationToken.None);
         inApp.Publish(cheap.Where(d => d.Channel == Channel.InApp && d.ContactKey is not null).Select(d => d.ContactKey!));
         var sent = cheap.Count;
         foreach (var delivery in claimed.Except(cheap))
@@ -209,6 +211,7 @@ public sealed class DeliveryDispatcher(
 
         await _attempts.MakeAsync(providers.For(delivery.Channel), delivery, ct);
         await db.SaveChangesAsync(CancellationToken.None);
+        await waitingRuns.MessagesChangedAsync([delivery.RunId], CancellationToken.None);
         return true;
     }
 }

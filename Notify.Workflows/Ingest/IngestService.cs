@@ -17,6 +17,7 @@ public sealed class IngestService(
     IDbContextFactory<NotifyDbContext> dbFactory,
     PublishedFlowCache flows,
     RunEngine engine,
+    WaitingRuns waitingRuns,
     TimeProvider time,
     Access.AuditLog audit,
     ILogger<IngestService> logger)
@@ -229,6 +230,7 @@ public sealed class IngestService(
 
         if (!created && changes.Count > 0)
         {
+            await waitingRuns.RecordChangedAsync(db, type, key, now, CancellationToken.None);
             var cancelled = await engine.RecordSettledAsync(db, record, recordType, now, CancellationToken.None);
             if (cancelled.Count > 0 && summaries.Count > 0)
             {
@@ -260,6 +262,7 @@ public sealed class IngestService(
         var e = RecordEvent.Custom(request.Event.Type, record.Snapshot(), request.Event.Data, request.IdempotencyKey, now);
         db.Events.Add(e);
         var started = engine.EventHappened(db, e, published, now);
+        await waitingRuns.RecordChangedAsync(db, type, key, now, CancellationToken.None);
         return new EventSummary(e.Id, e.Type, null, null, started.ToList());
     }
 

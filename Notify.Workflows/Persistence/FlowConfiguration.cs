@@ -26,6 +26,7 @@ internal sealed class FlowConfiguration :
         builder.HasIndex(r => new { r.RecordType, r.RecordKey });
         builder.HasIndex(r => r.CreatedAt);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.WaitingFor).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Revision).IsConcurrencyToken();
         builder.Property(r => r.Node).HasMaxLength(200);
     }

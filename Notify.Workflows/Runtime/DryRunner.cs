@@ -60,10 +60,10 @@ public sealed class DryRunner(
             return result.ToResult(started: false);
         }
 
-        var context = (DateTime at) => new StepContext
+        var context = (DateTime at, ResumedWait? resumed) => new StepContext
         {
             RunId = Guid.Empty, FlowKey = flowKey, Event = e, Record = e.Current, RecordType = type, Now = at, FlowRequired = flow.Required,
-            Reads = reads, Calendar = calendar, Zone = place.Value.Zone,
+            Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed,
         };
         await StepsAsync(flow, context, result, now, ct);
         return result.ToResult(started: true);
@@ -146,9 +146,10 @@ public sealed class DryRunner(
         return match.Matches;
     }
 
-    private async Task StepsAsync(FlowDefinition flow, Func<DateTime, StepContext> context, Collected result, DateTime now, CancellationToken ct)
+    private async Task StepsAsync(FlowDefinition flow, Func<DateTime, ResumedWait?, StepContext> context, Collected result, DateTime now, CancellationToken ct)
     {
         var current = flow.Steps.FirstOrDefault()?.Id;
+        ResumedWait? resumed = null;
         for (var i = 0; i < MaxSteps && current is not null; i++)
         {
             var index = flow.Steps.ToList().FindIndex(s => s.Id == current);
@@ -159,7 +160,8 @@ public sealed class DryRunner(
                 return;
             }
 
-            var decided = await step.ExecuteAsync(context(now), definition, ct);
+            var decided = await step.ExecuteAsync(context(now, resumed), definition, ct);
+            resumed = null;
             result.Path.Add(new(definition.Id, definition.Kind, decided.Verdict, decided.Message));
             result.Messages.AddRange(decided.Deliveries.Select(d => new DryRunMessage(d.Channel.ToName(), d.ContactKey, d.Address, d.Subject, d.Body,
                 d.Channel == Channel.Sms ? (SmsBody.Measure(d.Body).Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2") : null, d.Segments, definition.Id, d.RecipientName, d.HtmlBody, d.NotBefore)));
@@ -169,6 +171,12 @@ public sealed class DryRunner(
             {
                 case StepDecision.Continue:
                     current = decided.EndsFlow ? null : decided.JumpTo ?? next;
+                    break;
+                case StepDecision.Wait when decided.WakesOn is not null:
+                    // Nothing of a dry run is read or delivered, and no event comes: the wait runs to its time-out, and the step looks again.
+                    result.Waits.Add(new(definition.Id, decided.ResumeAt!.Value, WaitWords(definition)));
+                    resumed = new ResumedWait(definition.Id, now);
+                    now = decided.ResumeAt.Value;
                     break;
                 case StepDecision.Wait:
                     result.Waits.Add(new(definition.Id, decided.ResumeAt!.Value, WaitWords(definition)));
@@ -182,11 +190,13 @@ public sealed class DryRunner(
     }
 
     /// <summary>"2 hours before the deadline", "2 working days later".</summary>
-    private static string? WaitWords(StepDefinition step) => step is Steps.Delay.DelayStepDefinition delay
-        ? delay.UntilDeadline
-            ? new DeadlineOffset(delay.Amount, delay.Unit, delay.Direction).ToString()
-            : $"{new DeadlineOffset(delay.Amount, delay.Unit, OffsetDirection.After).Duration} later"
-        : null;
+    private static string? WaitWords(StepDefinition step) => step switch
+    {
+        Steps.Delay.DelayStepDefinition { UntilDeadline: true } delay => new DeadlineOffset(delay.Amount, delay.Unit, delay.Direction).ToString(),
+        Steps.Delay.DelayStepDefinition delay => $"{new DeadlineOffset(delay.Amount, delay.Unit, OffsetDirection.After).Duration} later",
+        Steps.WaitFor.WaitForStepDefinition wait => $"at most {Steps.WaitFor.WaitForWords.TimeOut(wait)} for {Steps.WaitFor.WaitForWords.What(wait)}",
+        _ => null,
+    };
 
     private sealed class Collected
     {

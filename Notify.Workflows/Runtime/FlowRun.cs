@@ -41,6 +41,12 @@ public sealed class FlowRun
     /// <summary>Waiting in a delay until a record date (the deadline ± an offset); the wait moves with that date.</summary>
     public bool FollowsRecordDate { get; private set; }
 
+    /// <summary>Waiting at a "wait for" step: what wakes the run before its time runs out.</summary>
+    public RunSignal? WaitingFor { get; private set; }
+
+    /// <summary>When the run began waiting at its current "wait for" step; the step's time-out counts from here.</summary>
+    public DateTime? WaitingSince { get; private set; }
+
     /// <summary>UTC time a waiting run becomes due.</summary>
     public DateTime? ResumeAt { get; private set; }
 
@@ -121,6 +127,18 @@ public sealed class FlowRun
         Journal(CurrentStepId ?? JournalEntry.TriggerStep, "delay", JournalVerdict.Moved, why + "; the wait is worked out again.", now);
     }
 
+    /// <summary>What this run waits for happened, or may have: it resumes now and its "wait for" step looks again.</summary>
+    internal void Woken(DateTime now)
+    {
+        if (Status != RunStatus.Waiting || WaitingFor is null)
+        {
+            return;
+        }
+
+        ResumeAt = now;
+        Touch(now);
+    }
+
     /// <summary>On publish, an admin may move reminders still waiting at their trigger to the new version.</summary>
     internal void MovedToVersion(PublishedFlow version, DateTime dueAt, DateTime now)
     {
@@ -134,7 +152,7 @@ public sealed class FlowRun
     /// <summary>Remembers the state before a pass, so a pass that throws leaves the run as it was.</summary>
     internal void BeginPass(string node)
     {
-        _passStart = new Memento(Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, Reached, _journal.Count);
+        _passStart = new Memento(Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, Reached, WaitingFor, WaitingSince, _journal.Count);
         Node = node;
     }
 
@@ -156,6 +174,7 @@ public sealed class FlowRun
         {
             (Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, Reached) =
                 (start.Status, start.CurrentStepId, start.AtTrigger, start.FollowsRecordDate, start.ResumeAt, start.Outcome, start.EndedAt, start.Reached);
+            (WaitingFor, WaitingSince) = (start.WaitingFor, start.WaitingSince);
             _journal.RemoveRange(start.JournalLines, _journal.Count - start.JournalLines);
             _passStart = null;
         }
@@ -222,6 +241,7 @@ public sealed class FlowRun
     {
         CurrentStepId = stepId;
         AtTrigger = false;
+        (WaitingFor, WaitingSince) = (null, null);
         Touch(now);
     }
 
@@ -231,6 +251,23 @@ public sealed class FlowRun
         ResumeAt = resumeAt;
         CurrentStepId = nextStepId;
         FollowsRecordDate = followsRecordDate;
+        (WaitingFor, WaitingSince) = (null, null);
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Waits at <paramref name="stepId"/> for something to happen, at most until <paramref name="timeoutAt"/>: the step runs
+    /// again when <paramref name="signal"/> wakes the run, or when the time is up. Waiting again at the same step keeps
+    /// the time the wait began.
+    /// </summary>
+    internal void WaitFor(string stepId, RunSignal signal, DateTime timeoutAt, DateTime now)
+    {
+        var since = WaitingFor is not null && CurrentStepId == stepId ? WaitingSince ?? now : now;
+        Status = RunStatus.Waiting;
+        ResumeAt = timeoutAt;
+        CurrentStepId = stepId;
+        FollowsRecordDate = false;
+        (WaitingFor, WaitingSince) = (signal, since);
         Touch(now);
     }
 
@@ -271,6 +308,7 @@ public sealed class FlowRun
         Status = status;
         Outcome = outcome;
         ResumeAt = null;
+        (WaitingFor, WaitingSince) = (null, null);
         EndedAt = now;
         Touch(now);
     }
@@ -289,5 +327,5 @@ public sealed class FlowRun
 
     private sealed record Memento(
         RunStatus Status, string? CurrentStepId, bool AtTrigger, bool FollowsRecordDate, DateTime? ResumeAt, string? Outcome, DateTime? EndedAt, bool? Reached,
-        int JournalLines);
+        RunSignal? WaitingFor, DateTime? WaitingSince, int JournalLines);
 }

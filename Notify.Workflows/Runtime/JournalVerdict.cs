@@ -36,6 +36,12 @@ public enum JournalVerdict
     /// <summary>A wait whose time had already passed.</summary>
     NoWait,
 
+    /// <summary>What a "wait for" step waited for happened: the run goes its "happened" way.</summary>
+    Happened,
+
+    /// <summary>What a "wait for" step waited for did not happen in time: the run goes its "timed out" way.</summary>
+    TimedOut,
+
     /// <summary>A send step queued messages.</summary>
     Sent,
 

@@ -69,6 +69,7 @@ public sealed class RunExecutor(
         // A run's first pass judges the record as its own event left it; after a wait, as it is now.
         var seen = run.IsFresh ? e.Current : record.Snapshot();
         var type = batch.RecordTypes.GetValueOrDefault(run.RecordType) ?? RecordType.Create(run.RecordType, run.RecordType, []);
+        var resumed = run.WaitingFor is not null && run is { CurrentStepId: { } at, WaitingSince: { } since } ? new ResumedWait(at, since) : null;
         if (run.Status == RunStatus.Waiting)
         {
             run.Resume(now);
@@ -82,7 +83,7 @@ public sealed class RunExecutor(
         var context = new StepContext
         {
             RunId = run.Id, FlowKey = run.FlowKey, Event = e, Record = seen, RecordType = type, Now = now,
-            FlowRequired = flow.Definition.Required, Reads = reads, Calendar = calendar, Zone = place.Value.Zone,
+            FlowRequired = flow.Definition.Required, Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed,
         };
         await StepsAsync(run, flow.Definition, context, decided, ct);
     }
@@ -127,6 +128,8 @@ public sealed class RunExecutor(
 
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await step.ExecuteAsync(context, definition, ct);
+            var waitsOn = result.WakesOn is not null && context.Resumed?.StepId == definition.Id; // woken, but what it waits for has not happened
+            context.Resumed = null; // only the step the run waited at resumes its wait; a later visit waits afresh
             metrics.StepTook(definition.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             if (result.Decision == StepDecision.Fail)
             {
@@ -134,7 +137,7 @@ public sealed class RunExecutor(
                 return;
             }
 
-            run.StepDecided(definition.Id, definition.Kind, result.Verdict, result.Message, now);
+            if (!waitsOn) run.StepDecided(definition.Id, definition.Kind, result.Verdict, result.Message, now); // the journal already says it waits
             decided.AddRange(result.Deliveries.Select(d => (d, (string?)null)));
             decided.AddRange(result.Skipped.Select(s => (s.Draft, (string?)s.Reason)));
             var next = flow.NextOf(index);
@@ -143,6 +146,9 @@ public sealed class RunExecutor(
                 case StepDecision.Continue:
                     run.MoveTo(result.EndsFlow ? null : result.JumpTo ?? next, now);
                     break;
+                case StepDecision.Wait when result.WakesOn is { } signal:
+                    run.WaitFor(definition.Id, signal, result.ResumeAt!.Value, now);
+                    return;
                 case StepDecision.Wait:
                     run.WaitUntil(result.ResumeAt!.Value, result.FollowsRecordDate ? definition.Id : next, result.FollowsRecordDate, now);
                     return;

@@ -20,7 +20,7 @@ internal static class RunUnitOfWork
         var tally = RunTally.Of(db);
         var signals = new CommitSignals(
             db.ChangeTracker.Entries<Delivery>().Any(e => e.State == EntityState.Added && e.Entity.Status == DeliveryStatus.Queued),
-            db.ChangeTracker.Entries<FlowRun>().Any(e => e.State != EntityState.Deleted && e.Entity.Status == RunStatus.Running));
+            db.ChangeTracker.Entries<FlowRun>().Any(e => e.State != EntityState.Deleted && DueNow(e.Entity)));
         if (db.Database.IsSqlite() && db.Database.CurrentTransaction is not null)
         {
             await SqliteBulkInsert.InsertAddedAsync(db, BulkInserted, ct);
@@ -31,6 +31,9 @@ internal static class RunUnitOfWork
         tally.Report(metrics);
         return signals;
     }
+
+    /// <summary>Running, or waiting for a time no later than its last change (woken, or a wait worked out again): the worker's at once.</summary>
+    private static bool DueNow(FlowRun run) => run.Status == RunStatus.Running || run.Status == RunStatus.Waiting && run.ResumeAt <= run.UpdatedAt;
 
     /// <summary>What a unit of work does to runs and events, counted before the bulk insert stops tracking them.</summary>
     private sealed record RunTally(int Events, int Started, IReadOnlyList<RunStatus> Ended)

@@ -66,4 +66,14 @@ internal sealed class DbStepReads(NotifyDbContext db, Organisation.OrganisationS
         _all ??= await db.Contacts.AsNoTracking().ToListAsync(ct);
         return _all.Where(c => c.Roles.Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase))).ToList();
     }
+
+    public async Task<IReadOnlyList<StepMessage>> StepMessagesAsync(Guid runId, string stepId, CancellationToken ct) => runId == Guid.Empty
+        ? []
+        : await db.Deliveries.AsNoTracking().Where(d => d.RunId == runId && d.StepId == stepId)
+            .Select(d => new StepMessage(d.Channel, d.Status, d.RecipientName, d.ReadAt, d.UpdatedAt)).ToListAsync(ct);
+
+    public async Task<DateTime?> EventSinceAsync(string recordType, string recordKey, string eventType, DateTime since, CancellationToken ct) =>
+        await db.Events.AsNoTracking()
+            .Where(e => e.RecordType == recordType && e.RecordKey == recordKey && e.Type == eventType && e.OccurredAt >= since)
+            .OrderBy(e => e.OccurredAt).Select(e => (DateTime?)e.OccurredAt).FirstOrDefaultAsync(ct);
 }

@@ -3,9 +3,14 @@ using Notify.Workflows.Conditions;
 
 namespace Notify.Workflows.Steps;
 
-/// <summary>What a step kind's checks may consult: the templates that exist, the condition compiler, the flow's step ids.</summary>
-public sealed class FlowCheck(IConditionEvaluator conditions, ISet<string> templateKeys, IReadOnlyCollection<string> stepIds)
+/// <summary>What a step kind's checks may consult: the templates that exist, the condition compiler, the flow's steps.</summary>
+public sealed class FlowCheck(IConditionEvaluator conditions, ISet<string> templateKeys, IReadOnlyList<Definitions.StepDefinition> steps)
 {
+    private readonly HashSet<string> stepIds = steps.Select(s => s.Id).ToHashSet();
+
+    /// <summary>The flow's step with this id, or null.</summary>
+    public Definitions.StepDefinition? Step(string? id) => id is null ? null : steps.FirstOrDefault(s => s.Id == id);
+
     public bool TemplateExists(string key) => templateKeys.Contains(key);
 
     public void Expression(string expression, string field, List<FieldError> errors)

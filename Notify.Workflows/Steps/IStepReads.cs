@@ -20,6 +20,12 @@ public interface IStepReads
     /// <summary>Another record as it is now (a linked customer or contract), or null when there is none.</summary>
     Task<Notify.Domain.Records.RecordSnapshot?> RecordAsync(string type, string key, CancellationToken ct);
 
+    /// <summary>The messages a send step of a run made, as they stand now (none for a dry run, whose run id is empty).</summary>
+    Task<IReadOnlyList<StepMessage>> StepMessagesAsync(Guid runId, string stepId, CancellationToken ct);
+
+    /// <summary>When the first event of <paramref name="eventType"/> on the record at or after <paramref name="since"/> happened, or null.</summary>
+    Task<DateTime?> EventSinceAsync(string recordType, string recordKey, string eventType, DateTime since, CancellationToken ct);
+
     /// <summary>The company as messages name it (<c>company.*</c>, <c>record.link</c>).</summary>
     Channels.Email.BrandingOptions Company { get; }
 }

@@ -34,5 +34,17 @@ public sealed class StepContext
     /// <summary>The organisation's time zone: a day in a condition starts at midnight here.</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>True in a dry run or impact preview: nothing the run sent exists, so nothing of it was read or delivered.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Set while the step the run waited at runs again: which step, and when its wait began.</summary>
+    public ResumedWait? Resumed { get; internal set; }
+
+    /// <summary>When the wait at <paramref name="stepId"/> began: its first pass is now; after a wake-up, when the run first waited there.</summary>
+    public DateTime WaitingSince(string stepId) => Resumed is { } wait && wait.StepId == stepId ? wait.Since : Now;
+
     public ConditionInput ToConditionInput() => ConditionInputFactory.Create(Event, Record, RecordType, Now, Calendar, Zone);
 }
+
+/// <summary>The "wait for" step a run resumed at, and when its wait began.</summary>
+public sealed record ResumedWait(string StepId, DateTime Since);

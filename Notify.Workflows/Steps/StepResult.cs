@@ -26,6 +26,10 @@ public sealed record StepResult(StepDecision Decision, JournalVerdict Verdict, s
     /// again (this step runs again) when that date moves.</summary>
     public bool FollowsRecordDate { get; init; }
 
+    /// <summary>For <see cref="StepDecision.Wait"/>: the run waits at this step for something to happen, and this wakes it
+    /// early; <see cref="ResumeAt"/> is when its time runs out. The step runs again either way.</summary>
+    public RunSignal? WakesOn { get; init; }
+
     public IReadOnlyList<DeliveryDraft> Deliveries { get; init; } = [];
 
     public IReadOnlyList<(DeliveryDraft Draft, string Reason)> Skipped { get; init; } = [];
@@ -34,6 +38,10 @@ public sealed record StepResult(StepDecision Decision, JournalVerdict Verdict, s
 
     public static StepResult Wait(DateTime until, string message) =>
         new(StepDecision.Wait, JournalVerdict.Waiting, message) { ResumeAt = until };
+
+    /// <summary>Waits here until <paramref name="timeoutAt"/>, or until <paramref name="signal"/> wakes the run earlier.</summary>
+    public static StepResult WaitFor(RunSignal signal, DateTime timeoutAt, string message) =>
+        new(StepDecision.Wait, JournalVerdict.Waiting, message) { ResumeAt = timeoutAt, WakesOn = signal };
 
     public static StepResult End(JournalVerdict verdict, string message) => new(StepDecision.End, verdict, message);
 

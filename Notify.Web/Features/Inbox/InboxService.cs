@@ -7,7 +7,7 @@ using Notify.Workflows.Persistence;
 namespace Notify.Web.Features.Inbox;
 
 /// <summary>A person's in-app messages: read, mark as read, answer. Replies are threaded on the record.</summary>
-public sealed class InboxService(IDbContextFactory<NotifyDbContext> dbFactory, InAppMessages messages, TimeProvider time)
+public sealed class InboxService(IDbContextFactory<NotifyDbContext> dbFactory, InAppMessages messages, Notify.Workflows.Runtime.WaitingRuns waitingRuns, TimeProvider time)
 {
     private static readonly DeliveryStatus[] Visible = [DeliveryStatus.Delivered, DeliveryStatus.Read, DeliveryStatus.Sent];
 
@@ -38,6 +38,7 @@ public sealed class InboxService(IDbContextFactory<NotifyDbContext> dbFactory, I
         delivery.MarkRead(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         messages.Publish([contactKey]);
+        await waitingRuns.MessagesChangedAsync([delivery.RunId], ct);
     }
 
     public async Task ReplyAsync(string contactKey, Guid deliveryId, string body, CancellationToken ct)
@@ -49,6 +50,7 @@ public sealed class InboxService(IDbContextFactory<NotifyDbContext> dbFactory, I
         delivery.MarkRead(now);
         await db.SaveChangesAsync(ct);
         messages.Publish([contactKey]);
+        await waitingRuns.MessagesChangedAsync([delivery.RunId], ct);
     }
 
     public async Task<IReadOnlyList<ReplyView>> RepliesOnRecordAsync(string recordType, string recordKey, CancellationToken ct)

@@ -28,6 +28,8 @@ public static class RunWords
         JournalVerdict.BranchNo => "Took the no path",
         JournalVerdict.Waiting => "Waiting",
         JournalVerdict.NoWait => "No wait needed",
+        JournalVerdict.Happened => "It happened",
+        JournalVerdict.TimedOut => "Timed out",
         JournalVerdict.Sent => "Messages queued",
         JournalVerdict.NobodyReached => "Nobody to send to",
         JournalVerdict.Stopped => "Stopped",

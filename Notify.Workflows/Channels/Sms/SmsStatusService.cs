@@ -6,7 +6,7 @@ using Notify.Workflows.Persistence;
 namespace Notify.Workflows.Channels.Sms;
 
 /// <summary>Moves an SMS delivery along Twilio's status callbacks: queued → sent → delivered / undelivered / failed.</summary>
-public sealed class SmsStatusService(IDbContextFactory<NotifyDbContext> dbFactory, TimeProvider time, ILogger<SmsStatusService> logger)
+public sealed class SmsStatusService(IDbContextFactory<NotifyDbContext> dbFactory, TimeProvider time, Runtime.WaitingRuns waitingRuns, ILogger<SmsStatusService> logger)
 {
     public async Task<bool> ApplyAsync(string messageSid, string status, string? errorCode, CancellationToken ct)
     {
@@ -26,6 +26,7 @@ public sealed class SmsStatusService(IDbContextFactory<NotifyDbContext> dbFactor
         };
         delivery.ApplyProviderStatus(next, reason, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        await waitingRuns.MessagesChangedAsync([delivery.RunId], ct);
         return true;
     }
 }

@@ -29,4 +29,17 @@ public sealed class InMemoryStepReads : IStepReads
 
     public Task<IReadOnlyList<Contact>> RoleMembersAsync(IReadOnlyList<string> roles, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<Contact>>(Contacts.Where(c => c.Roles.Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase))).ToList());
+
+    /// <summary>Messages by (run, step), as the "wait for" step reads them.</summary>
+    public Dictionary<(Guid RunId, string StepId), List<StepMessage>> Messages { get; } = [];
+
+    /// <summary>Events by record: (type, key, event type, when).</summary>
+    public List<(string RecordType, string RecordKey, string Type, DateTime At)> Events { get; } = [];
+
+    public Task<IReadOnlyList<StepMessage>> StepMessagesAsync(Guid runId, string stepId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<StepMessage>>(Messages.GetValueOrDefault((runId, stepId)) ?? []);
+
+    public Task<DateTime?> EventSinceAsync(string recordType, string recordKey, string eventType, DateTime since, CancellationToken ct) =>
+        Task.FromResult(Events.Where(e => e.RecordType == recordType && e.RecordKey == recordKey && e.Type == eventType && e.At >= since)
+            .Select(e => (DateTime?)e.At).Order().FirstOrDefault());
 }
