@@ -20,13 +20,16 @@ public class BrowserFixture : IAsyncLifetime
     protected virtual Task<Dictionary<string, string?>> SettingsAsync() =>
         Task.FromResult(new Dictionary<string, string?> { ["Notify:Engine:MaxAttempts"] = "1" });
 
+    /// <summary>The app's services beyond its own: the records that throw, and what a derived fixture adds.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) => PoisonedRecords.Install(services);
+
     public IBrowser Browser { get; private set; } = default!;
 
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        _app = new NotifyAppFactory(settings: await SettingsAsync(), services: PoisonedRecords.Install);
+        _app = new NotifyAppFactory(settings: await SettingsAsync(), services: ConfigureServices);
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()

@@ -143,7 +143,7 @@ public sealed class FlowDryRunBrowserTests(BrowserFixture browser) : IClassFixtu
     /// Picks the record in the trial's search box. Under load a click on the option can land while the list is redrawn
     /// and be lost; then the Try button stays disabled, and the pick is made again.
     /// </summary>
-    private static async Task PickRecordAsync(IPage page, string key)
+    internal static async Task PickRecordAsync(IPage page, string key)
     {
         for (var attempt = 1; ; attempt++)
         {

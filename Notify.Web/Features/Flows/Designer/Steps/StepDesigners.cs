@@ -14,6 +14,7 @@ public static class StepDesigners
         ["condition"] = (Icons.Material.Filled.FilterAlt, typeof(ConditionStepEditor)),
         ["branch"] = (Icons.Material.Filled.CallSplit, typeof(BranchStepEditor)),
         ["delay"] = (Icons.Material.Filled.HourglassTop, typeof(DelayStepEditor)),
+        ["wait-for"] = (Icons.Material.Filled.NotificationsPaused, typeof(WaitForStepEditor)),
         ["stop"] = (Icons.Material.Filled.StopCircle, typeof(StopStepEditor)),
     };
 

@@ -1,0 +1,152 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Notify.Tests.Shared;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+/// <summary>
+/// An admin draws "in-app to the assignee; if unread after 2 hours, SMS the manager" on the canvas with the mouse, tries
+/// it, publishes it, and watches it escalate when the clock moves on, while a task whose message was read in time does not.
+/// </summary>
+public sealed class EscalationBrowserTests(MovableClockBrowserFixture browser) : IClassFixture<MovableClockBrowserFixture>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToContainTextOptions PatientText = new() { Timeout = 30_000 };
+
+    private static ILocator Node(IPage page, string id) => page.GetByTestId($"node-{id}");
+
+    private static ILocator Head(IPage page, string id) => Node(page, id).Locator(".flow-node-head");
+
+    private static async Task DragAsync(IPage page, ILocator from, ILocator to)
+    {
+        await from.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await to.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(300); // the canvas has measured its ports after the last redraw
+        var a = await from.BoundingBoxAsync() ?? throw new InvalidOperationException("the drag's start is not on screen");
+        var b = await to.BoundingBoxAsync() ?? throw new InvalidOperationException("the drag's end is not on screen");
+        await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y + a.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(a.X + a.Width / 2 + 5, a.Y + a.Height / 2 + 5, new MouseMoveOptions { Steps = 3 });
+        await page.Mouse.MoveAsync(b.X + b.Width / 2, b.Y + b.Height / 2, new MouseMoveOptions { Steps = 15 });
+        await page.Mouse.UpAsync();
+    }
+
+    private static async Task PickAsync(IPage page, string select, string optionPattern)
+    {
+        await page.GetByTestId(select).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex(optionPattern) }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+    }
+
+    private async Task<List<(string Record, string Channel, string To, string Status)>> SentAsync()
+    {
+        using var api = browser.App.CreateApiClient();
+        return (await api.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?flow=unread-task-escalates")).GetProperty("items").EnumerateArray()
+            .Select(d => (d.GetProperty("recordKey").GetString()!, d.GetProperty("channel").GetString()!, d.GetProperty("contactKey").GetString()!, d.GetProperty("status").GetString()!))
+            .OrderBy(d => d.Item1).ThenBy(d => d.Item2).ToList();
+    }
+
+    [Fact]
+    public async Task UnreadAfterTwoHours_SmsToTheManager_DrawnTriedPublishedAndWatched()
+    {
+        var page = await browser.OpenAsync("/flows");
+        await page.SetViewportSizeAsync(1440, 1100);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "New flow" }).ClickAsync();
+        await page.Locator("input[data-testid=new-flow-name]").FillAsync("Unread task escalates");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create", Exact = true }).ClickAsync();
+        await Assertions.Expect(Node(page, "trigger")).ToBeVisibleAsync(Patient);
+        await Node(page, "trigger").ClickAsync();
+        await page.GetByLabel("A record is created").TickAsync();
+        await page.Locator("input[data-testid=trigger-type-task]").TickAsync();
+
+        // In-app to the assignees, wait for it to be read, SMS to the manager.
+        await page.GetByTestId("palette-send").ClickAsync();
+        await Assertions.Expect(Node(page, "send-1")).ToBeVisibleAsync(Patient);
+        await page.GetByTestId("palette-wait-for").ClickAsync();
+        await Assertions.Expect(Node(page, "wait-for-1")).ToBeVisibleAsync(Patient);
+        await page.GetByTestId("palette-send").ClickAsync();
+        await Assertions.Expect(Node(page, "send-2")).ToBeVisibleAsync(Patient);
+        await page.GetByTestId("palette-stop").ClickAsync();
+        await Assertions.Expect(Node(page, "stop-1")).ToBeVisibleAsync(Patient);
+        await page.GetByTestId("canvas-fit").ClickAsync();
+
+        await Node(page, "send-1").ClickAsync();
+        await page.Locator("input[data-testid=step-0-channel-email]").UntickAsync();
+        await page.Locator("input[data-testid=step-0-channel-inApp]").TickAsync();
+        await PickAsync(page, "step-0-template", "task-due-soon");
+        await page.Locator("input[data-testid=step-0-to-assignees]").TickAsync();
+
+        await Node(page, "wait-for-1").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("node-wait-for-1-errors")).ToBeVisibleAsync(Patient); // which message, not yet said
+        await Assertions.Expect(page.GetByText("is required: the send step whose message to wait for.").First).ToBeVisibleAsync(Patient);
+        await PickAsync(page, "step-1-step", @"\(send-1\)");
+        await Assertions.Expect(page.GetByTestId("node-wait-for-1-errors")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await browser.SaveScreenshotAsync(page, "escalation-wait-editor");
+        await Assertions.Expect(page.Locator("input[data-testid=step-1-amount]")).ToHaveValueAsync("2");
+
+        await Node(page, "send-2").ClickAsync();
+        await page.Locator("input[data-testid=step-2-channel-email]").UntickAsync();
+        await page.Locator("input[data-testid=step-2-channel-sms]").TickAsync();
+        await PickAsync(page, "step-2-template", "task-due-soon");
+        await page.Locator("input[data-testid=step-2-to-manager]").TickAsync();
+
+        // The in-app message leads to the wait; "timed out" leads to the SMS, "happened" to a stop: arrows drawn with the mouse.
+        await DragAsync(page, Node(page, "send-1").Locator(".exit-next"), Head(page, "wait-for-1"));
+        await DragAsync(page, Node(page, "wait-for-1").Locator(".exit-timedOut"), Head(page, "send-2"));
+        await DragAsync(page, Node(page, "wait-for-1").Locator(".exit-happened"), Head(page, "stop-1"));
+        await Assertions.Expect(page.GetByTestId("outline-send-1")).ToContainTextAsync("→ Wait for something (wait-for-1)", PatientText);
+        await Assertions.Expect(page.GetByTestId("outline-wait-for-1")).ToContainTextAsync("timed out → Send a message (send-2)", PatientText);
+        await Assertions.Expect(page.GetByTestId("flow-checks")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(Node(page, "wait-for-1")).ToContainTextAsync("Wait up to 2 hours for the message of 'send-1' to be read; if it happens, go to 'stop-1'; if not, go to 'send-2'");
+        await browser.SaveScreenshotAsync(page, "escalation-designer");
+
+        // Saved as a draft, and tried on the demo task before publishing: the wait, the time-out, and the SMS to Kari.
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await page.GetByTestId("dry-run-open").ClickAsync();
+        await FlowDryRunBrowserTests.PickRecordAsync(page, "T-100");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-wait")).ToContainTextAsync("at most 2 hours for the message of 'send-1' to be read", PatientText);
+        await Assertions.Expect(page.GetByTestId("dry-run-message-inApp")).ToContainTextAsync("to per");
+        await Assertions.Expect(page.GetByTestId("dry-run-message-sms")).ToContainTextAsync("kari");
+        await Assertions.Expect(page.GetByTestId("node-wait-for-1-trace")).ToContainTextAsync("Would time out");
+        await browser.SaveScreenshotAsync(page, "escalation-dry-run");
+
+        await page.GetByTestId("publish").ClickAsync();
+        await page.GetByTestId("confirm-publish").ClickAsync();
+        await Assertions.Expect(page.GetByText("Published v1")).ToBeVisibleAsync(Patient);
+
+        // Two tasks for Per: he reads one at once; nobody reads the other.
+        using var api = browser.App.CreateApiClient();
+        foreach (var key in new[] { "ESC-READ", "ESC-UNREAD" })
+        {
+            (await api.PutAsJsonAsync($"/api/v1/records/task/{key}", new
+            {
+                status = "open", title = $"Boiler check {key}", assignees = new[] { "per" }, contacts = new { manager = "kari" },
+            })).EnsureSuccessStatusCode();
+        }
+
+        await Eventually.GetAsync(SentAsync, s => s.Count(d => d.Channel == "inApp" && d.Status == "delivered") == 2);
+        var inbox = await browser.OpenAsync("/inbox/per");
+        var item = inbox.GetByTestId("inbox-item").Filter(new LocatorFilterOptions { HasText = "Boiler check ESC-READ" });
+        await item.GetByTestId("mark-read").ClickAsync();
+        await Eventually.GetAsync(SentAsync, s => s.Any(d => d.Record == "ESC-READ" && d.Status == "read"));
+
+        browser.Clock.MoveForward(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+
+        var sent = await Eventually.GetAsync(SentAsync, s => s.Any(d => d.Channel == "sms"));
+        Assert.Equal([("ESC-READ", "inApp", "per", "read"), ("ESC-UNREAD", "inApp", "per", "delivered"), ("ESC-UNREAD", "sms", "kari", "sent")], sent);
+
+        // The run says why, in words.
+        var runs = (await api.GetFromJsonAsync<JsonElement>("/api/v1/runs?flow=unread-task-escalates")).GetProperty("items").EnumerateArray().ToList();
+        var unread = runs.Single(r => r.GetProperty("recordKey").GetString() == "ESC-UNREAD").GetProperty("id").GetString();
+        var run = await browser.OpenAsync($"/runs/{unread}");
+        await Assertions.Expect(run.GetByText("Timed out").First).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(run.GetByText("it did not happen, so going to 'send-2'", new() { Exact = false }).First).ToBeVisibleAsync(Patient);
+        await browser.SaveScreenshotAsync(run, "escalation-run");
+        var read = runs.Single(r => r.GetProperty("recordKey").GetString() == "ESC-READ").GetProperty("id").GetString();
+        var readRun = await browser.OpenAsync($"/runs/{read}");
+        await Assertions.Expect(readRun.GetByText("Per Olsen read the message of 'send-1'", new() { Exact = false }).First).ToBeVisibleAsync(Patient);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Notify.EndToEnd.Tests.Browser;
+
+/// <summary>The browser fixture's app on a clock a test can move forward: "two hours later" without waiting two hours.</summary>
+public sealed class MovableClockBrowserFixture : BrowserFixture
+{
+    public MovableClock Clock { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.AddSingleton<TimeProvider>(Clock);
+    }
+}
+
+/// <summary>The machine's time, moved forward by <see cref="Ahead"/>; timers run on real time, so the workers keep polling.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long _aheadTicks;
+
+    public TimeSpan Ahead => TimeSpan.FromTicks(Interlocked.Read(ref _aheadTicks));
+
+    public void MoveForward(TimeSpan by) => Interlocked.Add(ref _aheadTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Ahead;
+}
