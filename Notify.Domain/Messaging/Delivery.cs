@@ -59,6 +59,9 @@ public sealed partial class Delivery
     /// <summary>Files the email carries (<see cref="MessageAttachment"/> as JSON), fetched when it goes; null: none.</summary>
     public string? AttachmentsJson { get; private set; }
 
+    /// <summary>Sent in place of a message on another channel of the same send (failover): which, and why it moved on.</summary>
+    public string? InPlaceOf { get; private set; }
+
     public DeliveryStatus Status { get; private set; }
 
     public string? Reason { get; private set; }
@@ -129,6 +132,7 @@ public sealed partial class Delivery
         SentBy = draft.SentBy,
         UsedFieldsJson = draft.UsedFieldsJson,
         AttachmentsJson = draft.AttachmentsJson,
+        InPlaceOf = draft.InPlaceOf,
         Segments = draft.Segments,
         Status = status,
         Reason = reason,

@@ -51,6 +51,9 @@ public sealed record DeliveryDraft
     /// <summary>The record fields the message used and their values then, as JSON; later changes to them make it out of date.</summary>
     public string? UsedFieldsJson { get; init; }
 
+    /// <summary>Sent in place of a message on another channel (failover): which, and why it moved on; null otherwise.</summary>
+    public string? InPlaceOf { get; init; }
+
     /// <summary>Files the email carries (<see cref="MessageAttachment"/> as JSON), fetched when it goes; null: none.</summary>
     public string? AttachmentsJson { get; init; }
 }

@@ -63,7 +63,7 @@ public sealed class DryRunner(
         var context = (DateTime at, ResumedWait? resumed) => new StepContext
         {
             RunId = Guid.Empty, FlowKey = flowKey, Event = e, Record = e.Current, RecordType = type, Now = at, FlowRequired = flow.Required,
-            Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed,
+            Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed, DryRun = true,
         };
         await StepsAsync(flow, context, result, now, ct);
         return result.ToResult(started: true);

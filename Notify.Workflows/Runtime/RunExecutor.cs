@@ -128,7 +128,8 @@ public sealed class RunExecutor(
 
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await step.ExecuteAsync(context, definition, ct);
-            var waitsOn = result.WakesOn is not null && context.Resumed?.StepId == definition.Id; // woken, but what it waits for has not happened
+            var waitsOn = result.WakesOn is not null && context.Resumed?.StepId == definition.Id // woken, but nothing happened and nothing new was decided
+                && result.Deliveries.Count == 0 && result.Skipped.Count == 0;
             context.Resumed = null; // only the step the run waited at resumes its wait; a later visit waits afresh
             metrics.StepTook(definition.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             if (result.Decision == StepDecision.Fail)

@@ -70,7 +70,7 @@ internal sealed class DbStepReads(NotifyDbContext db, Organisation.OrganisationS
     public async Task<IReadOnlyList<StepMessage>> StepMessagesAsync(Guid runId, string stepId, CancellationToken ct) => runId == Guid.Empty
         ? []
         : await db.Deliveries.AsNoTracking().Where(d => d.RunId == runId && d.StepId == stepId)
-            .Select(d => new StepMessage(d.Channel, d.Status, d.RecipientName, d.ReadAt, d.UpdatedAt)).ToListAsync(ct);
+            .Select(d => new StepMessage(d.DeliveryKey, d.Channel, d.Status, d.RecipientName, d.ReadAt, d.CreatedAt, d.Reason)).ToListAsync(ct);
 
     public async Task<DateTime?> EventSinceAsync(string recordType, string recordKey, string eventType, DateTime since, CancellationToken ct) =>
         await db.Events.AsNoTracking()

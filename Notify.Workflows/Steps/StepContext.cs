@@ -34,7 +34,7 @@ public sealed class StepContext
     /// <summary>The organisation's time zone: a day in a condition starts at midnight here.</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>True in a dry run or impact preview: nothing the run sent exists, so nothing of it was read or delivered.</summary>
+    /// <summary>A dry run or impact preview: nothing is stored, so a step that would wait on what it sent says what it would do instead.</summary>
     public bool DryRun { get; init; }
 
     /// <summary>Set while the step the run waited at runs again: which step, and when its wait began.</summary>

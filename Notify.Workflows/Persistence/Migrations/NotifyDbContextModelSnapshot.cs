@@ -303,6 +303,9 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<DateTime?>("InDoubtSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InPlaceOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsTest")
                         .HasColumnType("INTEGER");
 

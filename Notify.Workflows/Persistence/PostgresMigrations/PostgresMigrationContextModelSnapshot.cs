@@ -316,6 +316,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<DateTime?>("InDoubtSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InPlaceOf")
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsTest")
                         .HasColumnType("boolean");
 

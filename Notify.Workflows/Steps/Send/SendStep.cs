@@ -32,6 +32,12 @@ public sealed class SendStep(
         var (people, resolved) = await RecipientResolver.ResolveAsync(context.Reads, step.Recipients, context.Record, context.Event, ct);
         var notes = resolved.ToList();
         var attachments = step.Attach && step.Channels.Contains("email", StringComparer.OrdinalIgnoreCase) ? Attachments(context, notes) : null;
+        ChannelDecision Decide(Recipient person, Channel channel) => DecideFor(context, step, template, attachments, person, channel);
+        if (step.Failover)
+        {
+            return await FailoverSend.ExecuteAsync(context, step, people, Decide, notes, ct);
+        }
+
         var queued = new List<DeliveryDraft>();
         var skipped = new List<(DeliveryDraft, string)>();
         foreach (var person in people)
@@ -43,78 +49,104 @@ public sealed class SendStep(
                     continue;
                 }
 
-                foreach (var (address0, why0, index) in Addresses(person, channel))
+                var decision = Decide(person, channel);
+                if (decision.Error is not null)
                 {
-                    var draft = new DeliveryDraft
-                    {
-                        // the first address keeps the key it always had; more addresses marked for notifications add theirs
-                        DeliveryKey = $"{context.RunId:N}:{step.Id}:{person.Key}:{channel.ToName()}" + (index == 0 ? "" : $":{address0}"),
-                        RunId = context.RunId,
-                        FlowKey = context.FlowKey,
-                        StepId = step.Id,
-                        RecordType = context.Record.Type,
-                        RecordKey = context.Record.Key,
-                        ContactKey = person.Contact?.Key ?? (person.Missing is null ? null : person.Key),
-                        RecipientName = person.Name,
-                        Channel = channel,
-                        TemplateKey = template.Key,
-                    };
-                    var (address, why) = (address0, why0);
-                    if (!context.FlowRequired && person.Contact?.HasMuted(context.FlowKey) == true)
-                    {
-                        why = $"turned off messages from the flow '{context.FlowKey}'";
-                    }
-
-                    if (why is not null)
-                    {
-                        skipped.Add((draft with { Address = address ?? "" }, why));
-                        continue;
-                    }
-
-                    var (content, textLanguage) = template.ContentFor(person.Contact?.Language, channel);
-                    var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, context.Reads.Company.ToTemplateModel(), _zone,
-                        context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key));
-                    if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
-                    {
-                        skipped.Add((draft with { Address = address! }, $"missing {missing}"));
-                        continue;
-                    }
-
-                    var rendered = Render(content, channel, model, MessageCulture.For(textLanguage));
-                    if (rendered.Error is not null)
-                    {
-                        return StepResult.Fail(rendered.Error);
-                    }
-
-                    if (rendered.Body.Length == 0 && rendered.Html is null)
-                    {
-                        skipped.Add((draft with { Address = address! }, $"the template '{template.Key}' has no {channel.ToName()} text"));
-                        continue;
-                    }
-
-                    queued.Add(draft with
-                    {
-                        Address = address!,
-                        Subject = rendered.Subject,
-                        Body = rendered.Body,
-                        HtmlBody = rendered.Html,
-                        Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
-                        NotBefore = channel == Channel.Sms ? _quiet?.HoldUntil(context.Now) : null,
-                        UsedFieldsJson = UsedFields.Json(renderer, content, channel, context.Record),
-                        AttachmentsJson = channel == Channel.Email && attachments is { Count: > 0 } files ? MessageAttachment.ToJson(files) : null,
-                    });
+                    return StepResult.Fail(decision.Error);
                 }
+
+                queued.AddRange(decision.Queued);
+                skipped.AddRange(decision.Skipped);
             }
         }
 
-        var held = queued.FirstOrDefault(d => d.NotBefore is not null)?.NotBefore;
-        var summary = $"{queued.Count} queued, {skipped.Count} skipped" +
-            (held is null ? "" : $"; SMS held for quiet hours until {held:yyyy-MM-dd HH:mm} UTC") +
-            (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Item1.RecipientName} by {s.Item1.Channel.ToName()}: {s.Item2}")) : "") +
-            (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
-        return StepResult.Continue(queued.Count > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, summary)
+        return StepResult.Continue(queued.Count > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, Summary(queued, skipped, notes))
             with { Deliveries = queued, Skipped = skipped };
     }
+
+    /// <summary>"2 queued, 1 skipped: Anna Berg by sms: no SMS consent (…notes)".</summary>
+    internal static string Summary(IReadOnlyList<DeliveryDraft> queued, IReadOnlyList<(DeliveryDraft Draft, string Why)> skipped, IReadOnlyList<string> notes)
+    {
+        var held = queued.FirstOrDefault(d => d.NotBefore is not null)?.NotBefore;
+        return $"{queued.Count} queued, {skipped.Count} skipped" +
+            (held is null ? "" : $"; SMS held for quiet hours until {held:yyyy-MM-dd HH:mm} UTC") +
+            (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Draft.RecipientName} by {s.Draft.Channel.ToName()}: {s.Why}")) : "") +
+            (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
+    }
+
+    /// <summary>What one person gets on one channel: a message per usable address, or the reason each is left out.</summary>
+    private ChannelDecision DecideFor(
+        StepContext context, SendStepDefinition step, MessageTemplate template, IReadOnlyList<MessageAttachment>? attachments, Recipient person, Channel channel)
+    {
+        var queued = new List<DeliveryDraft>();
+        var skipped = new List<(DeliveryDraft, string)>();
+        foreach (var (address0, why0, index) in Addresses(person, channel))
+        {
+            var draft = new DeliveryDraft
+            {
+                // the first address keeps the key it always had; more addresses marked for notifications add theirs
+                DeliveryKey = KeyPrefix(context, step, person) + channel.ToName() + (index == 0 ? "" : $":{address0}"),
+                RunId = context.RunId,
+                FlowKey = context.FlowKey,
+                StepId = step.Id,
+                RecordType = context.Record.Type,
+                RecordKey = context.Record.Key,
+                ContactKey = person.Contact?.Key ?? (person.Missing is null ? null : person.Key),
+                RecipientName = person.Name,
+                Channel = channel,
+                TemplateKey = template.Key,
+            };
+            var (address, why) = (address0, why0);
+            if (!context.FlowRequired && person.Contact?.HasMuted(context.FlowKey) == true)
+            {
+                why = $"turned off messages from the flow '{context.FlowKey}'";
+            }
+
+            if (why is not null)
+            {
+                skipped.Add((draft with { Address = address ?? "" }, why));
+                continue;
+            }
+
+            var (content, textLanguage) = template.ContentFor(person.Contact?.Language, channel);
+            var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, context.Reads.Company.ToTemplateModel(), _zone,
+                context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key));
+            if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
+            {
+                skipped.Add((draft with { Address = address! }, $"missing {missing}"));
+                continue;
+            }
+
+            var rendered = Render(content, channel, model, MessageCulture.For(textLanguage));
+            if (rendered.Error is not null)
+            {
+                return new ChannelDecision([], [], rendered.Error);
+            }
+
+            if (rendered.Body.Length == 0 && rendered.Html is null)
+            {
+                skipped.Add((draft with { Address = address! }, $"the template '{template.Key}' has no {channel.ToName()} text"));
+                continue;
+            }
+
+            queued.Add(draft with
+            {
+                Address = address!,
+                Subject = rendered.Subject,
+                Body = rendered.Body,
+                HtmlBody = rendered.Html,
+                Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
+                NotBefore = channel == Channel.Sms ? _quiet?.HoldUntil(context.Now) : null,
+                UsedFieldsJson = UsedFields.Json(renderer, content, channel, context.Record),
+                AttachmentsJson = channel == Channel.Email && attachments is { Count: > 0 } files ? MessageAttachment.ToJson(files) : null,
+            });
+        }
+
+        return new ChannelDecision(queued, skipped, null);
+    }
+
+    /// <summary>Every delivery key of one person in one send step of one run starts so: run, step, person.</summary>
+    internal static string KeyPrefix(StepContext context, SendStepDefinition step, Recipient person) => $"{context.RunId:N}:{step.Id}:{person.Key}:";
 
     /// <summary>The files the event gives (in its data's <c>attachments</c>), else those on the record.</summary>
     private static IReadOnlyList<MessageAttachment> Attachments(StepContext context, List<string> notes)

@@ -23,6 +23,17 @@ public sealed record SendStepDefinition : StepDefinition
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Attach { get; init; }
 
+    /// <summary>
+    /// <see cref="Channels"/> is an ordered list: each person gets the first channel that can reach them, and the next
+    /// when that one has no address or consent, fails for good, or is not read or delivered within <see cref="FailoverAfter"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Failover { get; init; }
+
+    /// <summary>With <see cref="Failover"/>: how long a message may go unread (in-app) or undelivered (SMS) before the next channel is tried; null: only on failure.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WaitTime? FailoverAfter { get; init; }
+
     [JsonIgnore]
     public override string Kind => "send";
 }

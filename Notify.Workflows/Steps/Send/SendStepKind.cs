@@ -26,9 +26,16 @@ public sealed class SendStepKind : StepKind<SendStepDefinition, SendStep>
         if (string.IsNullOrWhiteSpace(step.Template)) errors.Add(new($"{at}.template", "is required."));
         else if (!check.TemplateExists(step.Template)) errors.Add(new($"{at}.template", $"there is no template '{step.Template}'."));
         if (step.Recipients.Count == 0) errors.Add(new($"{at}.recipients", "choose at least one recipient role."));
+        if (step.Failover && step.Channels.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
+            errors.Add(new($"{at}.channels", "list at least two channels, in the order to try them, to fail over from one to the next."));
+        if (step.FailoverAfter is not null && !step.Failover)
+            errors.Add(new($"{at}.failoverAfter", "only applies when the step fails over (\"failover\": true)."));
+        if (step.FailoverAfter is { Amount: < 1 or > 100_000 })
+            errors.Add(new($"{at}.failoverAfter.amount", "must be between 1 and 100000."));
     }
 
     protected override string Describe(SendStepDefinition step) =>
-        $"Send '{step.Template}' by {string.Join(" and ", step.Channels)} to {string.Join(", ", step.Recipients)}" +
+        $"Send '{step.Template}' by {string.Join(step.Failover ? ", else " : " and ", step.Channels)} to {string.Join(", ", step.Recipients)}" +
+        (step.Failover && step.FailoverAfter is { } after ? $" (the next channel when not read or delivered within {after})" : "") +
         (step.Attach ? ", with the files the event or record gives" : "");
 }

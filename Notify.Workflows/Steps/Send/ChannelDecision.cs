@@ -1,0 +1,6 @@
+using Notify.Domain.Messaging;
+
+namespace Notify.Workflows.Steps.Send;
+
+/// <summary>What a send step decided for one person on one channel: messages to queue, addresses left out with the reason, or an error that fails the run.</summary>
+internal sealed record ChannelDecision(IReadOnlyList<DeliveryDraft> Queued, IReadOnlyList<(DeliveryDraft Draft, string Why)> Skipped, string? Error);
