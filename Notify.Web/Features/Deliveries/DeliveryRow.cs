@@ -8,7 +8,7 @@ public sealed record DeliveryRow(
     Guid Id, Channel Channel, DeliveryStatus Status, string RecipientName, string? ContactKey, string Address,
     string? Subject, string Body, string? Reason, int Attempts, string? Provider, string? ProviderMessageId, int Segments,
     string? FlowKey, Guid? RunId, string? RecordType, string? RecordKey, DateTime CreatedAt, DateTime? SentAt, bool IsTest,
-    string? SentBy, string? Sender, [property: System.Text.Json.Serialization.JsonIgnore] string? UsedFieldsJson = null)
+    string? SentBy, string? Sender, [property: System.Text.Json.Serialization.JsonIgnore] string? UsedFieldsJson = null, string? InPlaceOf = null)
 {
     /// <summary>The record fields the message used that have changed since it was made (set on a record's own list).</summary>
     public IReadOnlyList<string> StaleFields { get; init; } = [];
@@ -19,5 +19,5 @@ public sealed record DeliveryRow(
     public static Expression<Func<Delivery, DeliveryRow>> Projection { get; } = d => new DeliveryRow(
         d.Id, d.Channel, d.Status, d.RecipientName, d.ContactKey, d.Address, d.Subject, d.RedactedBody ?? d.Body, d.Reason, d.Attempts,
         d.Provider, d.ProviderMessageId, d.Segments, d.FlowKey, d.RunId, d.RecordType, d.RecordKey, d.CreatedAt, d.SentAt, d.IsTest,
-        d.SentBy, d.Sender, d.UsedFieldsJson);
+        d.SentBy, d.Sender, d.UsedFieldsJson, d.InPlaceOf);
 }

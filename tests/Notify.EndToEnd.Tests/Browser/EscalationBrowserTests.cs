@@ -135,7 +135,7 @@ public sealed class EscalationBrowserTests(MovableClockBrowserFixture browser) :
 
         browser.Clock.MoveForward(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
 
-        var sent = await Eventually.GetAsync(SentAsync, s => s.Any(d => d.Channel == "sms"));
+        var sent = await Eventually.GetAsync(SentAsync, s => s.Any(d => d.Channel == "sms" && d.Status != "queued"));
         Assert.Equal([("ESC-READ", "inApp", "per", "read"), ("ESC-UNREAD", "inApp", "per", "delivered"), ("ESC-UNREAD", "sms", "kari", "sent")], sent);
 
         // The run says why, in words.
@@ -148,5 +148,50 @@ public sealed class EscalationBrowserTests(MovableClockBrowserFixture browser) :
         var read = runs.Single(r => r.GetProperty("recordKey").GetString() == "ESC-READ").GetProperty("id").GetString();
         var readRun = await browser.OpenAsync($"/runs/{read}");
         await Assertions.Expect(readRun.GetByText("Per Olsen read the message of 'send-1'", new() { Exact = false }).First).ToBeVisibleAsync(Patient);
+    }
+
+    [Fact]
+    public async Task OrderReady_SwitchedToSmsFirstThenEmail_SendsTheEmailOnlyWhenTheSmsIsNotDeliveredInTime()
+    {
+        var page = await browser.OpenAsync("/flows/order-ready");
+        await page.SetViewportSizeAsync(1440, 1100);
+        await Node(page, "tell-customer").ClickAsync();
+        await page.Locator("input[data-testid=step-1-channels-failover]").TickAsync();
+        await Assertions.Expect(page.GetByTestId("step-1-channels-order")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"1\. Email\s*2\. SMS"), new() { Timeout = 30_000 });
+        await page.GetByTestId("step-1-channels-up-sms").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("step-1-channels-order")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"1\. SMS\s*2\. Email"), new() { Timeout = 30_000 });
+        await page.Locator("input[data-testid=step-1-channels-after]").TickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=step-1-channels-after-amount]")).ToHaveValueAsync("2", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("flow-in-words")).ToContainTextAsync("by sms, else email to customer (the next channel when not read or delivered within 2 hours)", PatientText);
+        await browser.SaveScreenshotAsync(page, "failover-editor");
+
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        using var api = browser.App.CreateApiClient();
+        var send = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/order-ready")).GetProperty("definition").GetProperty("steps")[1];
+        Assert.True(send.GetProperty("failover").GetBoolean());
+        Assert.Equal(["sms", "email"], send.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal((2, "hours"), (send.GetProperty("failoverAfter").GetProperty("amount").GetInt32(), send.GetProperty("failoverAfter").GetProperty("unit").GetString()));
+
+        await page.GetByTestId("publish").ClickAsync();
+        await page.GetByTestId("confirm-publish").ClickAsync();
+        await Assertions.Expect(page.GetByText("Published v2")).ToBeVisibleAsync(Patient);
+
+        foreach (var status in new[] { "new", "ready" })
+        {
+            (await api.PutAsJsonAsync("/api/v1/records/order/FAILOVER-1", new { status, title = "Roof box", contacts = new { customer = "ola" } })).EnsureSuccessStatusCode();
+        }
+
+        async Task<List<(string Channel, string Status)>> SentAsync() =>
+            (await api.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?flow=order-ready&recordKey=FAILOVER-1")).GetProperty("items").EnumerateArray()
+                .Select(d => (d.GetProperty("channel").GetString()!, d.GetProperty("status").GetString()!)).OrderBy(d => d.Item1).ToList();
+        Assert.Equal([("sms", "sent")], await Eventually.GetAsync(SentAsync, s => s.Count > 0 && s.All(d => d.Status == "sent")));
+
+        browser.Clock.MoveForward(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1)); // the sandbox never reports an SMS delivered
+        Assert.Equal([("email", "sent"), ("sms", "sent")], await Eventually.GetAsync(SentAsync, s => s.Count == 2 && s.All(d => d.Status == "sent")));
+
+        var record = await browser.OpenAsync("/records/order/FAILOVER-1");
+        await Assertions.Expect(record.GetByTestId("in-place-of")).ToContainTextAsync("In place of the SMS message: not delivered within 2 hours", PatientText);
+        await browser.SaveScreenshotAsync(record, "failover-record");
     }
 }
