@@ -12,6 +12,13 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(flow.Name)) errors.Add(new("name", "is required."));
+        if (flow.Throttle is { } throttle)
+        {
+            if (throttle.Max is < 1 or > 10_000) errors.Add(new("throttle.max", "must be between 1 and 10000 messages."));
+            if (throttle.Per is null) errors.Add(new("throttle.per", "is required: how long the window is, e.g. { \"amount\": 1, \"unit\": \"days\" }."));
+            else if (throttle.Per.Amount is < 1 or > 100_000) errors.Add(new("throttle.per.amount", "must be between 1 and 100000."));
+        }
+
         if (flow.Triggers is { Count: > 1 } several)
         {
             for (var i = 0; i < several.Count; i++) ValidateTrigger(several[i], $"triggers[{i}]", errors);

@@ -76,4 +76,15 @@ internal sealed class DbStepReads(NotifyDbContext db, Organisation.OrganisationS
         await db.Events.AsNoTracking()
             .Where(e => e.RecordType == recordType && e.RecordKey == recordKey && e.Type == eventType && e.OccurredAt >= since)
             .OrderBy(e => e.OccurredAt).Select(e => (DateTime?)e.OccurredAt).FirstOrDefaultAsync(ct);
+
+    private static readonly Notify.Domain.Messaging.DeliveryStatus[] NotCounted = [Notify.Domain.Messaging.DeliveryStatus.Skipped, Notify.Domain.Messaging.DeliveryStatus.Cancelled];
+
+    public async Task<int> MessagesSinceAsync(string contactKey, Notify.Domain.Messaging.Channel channel, string? flowKey, DateTime since, CancellationToken ct)
+    {
+        var stored = db.Deliveries.AsNoTracking().Where(d => d.ContactKey == contactKey && d.Channel == channel && d.CreatedAt >= since && !NotCounted.Contains(d.Status));
+        if (flowKey is not null) stored = stored.Where(d => d.FlowKey == flowKey);
+        var added = db.ChangeTracker.Entries<Notify.Domain.Messaging.Delivery>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .Count(d => d.ContactKey == contactKey && d.Channel == channel && d.CreatedAt >= since && !NotCounted.Contains(d.Status) && (flowKey is null || d.FlowKey == flowKey));
+        return await stored.CountAsync(ct) + added;
+    }
 }

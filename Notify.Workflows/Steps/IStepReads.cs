@@ -26,6 +26,12 @@ public interface IStepReads
     /// <summary>When the first event of <paramref name="eventType"/> on the record at or after <paramref name="since"/> happened, or null.</summary>
     Task<DateTime?> EventSinceAsync(string recordType, string recordKey, string eventType, DateTime since, CancellationToken ct);
 
+    /// <summary>
+    /// How many messages (not left out) went or are going to a contact on a channel since a time, from one flow or (null) from
+    /// every flow, counting those decided earlier in the same batch.
+    /// </summary>
+    Task<int> MessagesSinceAsync(string contactKey, Notify.Domain.Messaging.Channel channel, string? flowKey, DateTime since, CancellationToken ct);
+
     /// <summary>The company as messages name it (<c>company.*</c>, <c>record.link</c>).</summary>
     Channels.Email.BrandingOptions Company { get; }
 }

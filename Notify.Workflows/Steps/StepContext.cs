@@ -22,6 +22,9 @@ public sealed class StepContext
 
     public required DateTime Now { get; init; }
 
+    /// <summary>The flow's limit on messages per person, or null.</summary>
+    public Definitions.ThrottleDefinition? Throttle { get; init; }
+
     /// <summary>The flow is marked required: people who turned it off still get its messages.</summary>
     public bool FlowRequired { get; init; }
 

@@ -32,7 +32,8 @@ public sealed class SendStep(
         var (people, resolved) = await RecipientResolver.ResolveAsync(context.Reads, step.Recipients, context.Record, context.Event, ct);
         var notes = resolved.ToList();
         var attachments = step.Attach && step.Channels.Contains("email", StringComparer.OrdinalIgnoreCase) ? Attachments(context, notes) : null;
-        ChannelDecision Decide(Recipient person, Channel channel) => DecideFor(context, step, template, attachments, person, channel);
+        var throttle = await ThrottleCounts.LoadAsync(context, people, step.Channels, ct);
+        ChannelDecision Decide(Recipient person, Channel channel) => DecideFor(context, step, template, attachments, throttle, person, channel);
         if (step.Failover)
         {
             return await FailoverSend.ExecuteAsync(context, step, people, Decide, notes, ct);
@@ -76,7 +77,8 @@ public sealed class SendStep(
 
     /// <summary>What one person gets on one channel: a message per usable address, or the reason each is left out.</summary>
     private ChannelDecision DecideFor(
-        StepContext context, SendStepDefinition step, MessageTemplate template, IReadOnlyList<MessageAttachment>? attachments, Recipient person, Channel channel)
+        StepContext context, SendStepDefinition step, MessageTemplate template, IReadOnlyList<MessageAttachment>? attachments, ThrottleCounts? throttle,
+        Recipient person, Channel channel)
     {
         var queued = new List<DeliveryDraft>();
         var skipped = new List<(DeliveryDraft, string)>();
@@ -101,6 +103,8 @@ public sealed class SendStep(
             {
                 why = $"turned off messages from the flow '{context.FlowKey}'";
             }
+
+            why ??= throttle?.HoldBack(person, channel);
 
             if (why is not null)
             {
@@ -129,6 +133,7 @@ public sealed class SendStep(
                 continue;
             }
 
+            throttle?.Took(person, channel);
             queued.Add(draft with
             {
                 Address = address!,

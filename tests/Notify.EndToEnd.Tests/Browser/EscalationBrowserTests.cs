@@ -194,4 +194,27 @@ public sealed class EscalationBrowserTests(MovableClockBrowserFixture browser) :
         await Assertions.Expect(record.GetByTestId("in-place-of")).ToContainTextAsync("In place of the SMS message: not delivered within 2 hours", PatientText);
         await browser.SaveScreenshotAsync(record, "failover-record");
     }
+
+    [Fact]
+    public async Task TaskDueSoon_LimitedToOneSmsADayAcrossFlows_IsSavedAndSaidInWords()
+    {
+        var page = await browser.OpenAsync("/flows/task-due-soon");
+        await page.SetViewportSizeAsync(1440, 1100);
+        await Node(page, "trigger").ClickAsync();
+        await page.Locator("input[data-testid=flow-throttle]").TickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=flow-throttle-max]")).ToHaveValueAsync("3", new() { Timeout = 30_000 });
+        await page.Locator("input[data-testid=flow-throttle-max]").FillAsync("1");
+        await page.Locator("input[data-testid=flow-throttle-max]").PressAsync("Tab");
+        await page.Locator("input[data-testid=flow-throttle-across]").TickAsync();
+        await Assertions.Expect(page.GetByTestId("flow-limit"))
+            .ToHaveTextAsync("Limit: at most 1 message per person and channel in any 1 day, counting every flow.", new() { Timeout = 30_000 });
+        await browser.SaveScreenshotAsync(page, "throttle-editor");
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+
+        using var api = browser.App.CreateApiClient();
+        var throttle = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/task-due-soon")).GetProperty("definition").GetProperty("throttle");
+        Assert.Equal((1, 1, "days", true), (throttle.GetProperty("max").GetInt32(), throttle.GetProperty("per").GetProperty("amount").GetInt32(),
+            throttle.GetProperty("per").GetProperty("unit").GetString(), throttle.GetProperty("acrossFlows").GetBoolean()));
+    }
 }

@@ -42,4 +42,10 @@ public sealed class InMemoryStepReads : IStepReads
     public Task<DateTime?> EventSinceAsync(string recordType, string recordKey, string eventType, DateTime since, CancellationToken ct) =>
         Task.FromResult(Events.Where(e => e.RecordType == recordType && e.RecordKey == recordKey && e.Type == eventType && e.At >= since)
             .Select(e => (DateTime?)e.At).Order().FirstOrDefault());
+
+    /// <summary>Messages already sent, by (contact, channel, flow, when), as a throttle counts them.</summary>
+    public List<(string ContactKey, Notify.Domain.Messaging.Channel Channel, string FlowKey, DateTime At)> Sent { get; } = [];
+
+    public Task<int> MessagesSinceAsync(string contactKey, Notify.Domain.Messaging.Channel channel, string? flowKey, DateTime since, CancellationToken ct) =>
+        Task.FromResult(Sent.Count(m => m.ContactKey == contactKey && m.Channel == channel && (flowKey is null || m.FlowKey == flowKey) && m.At >= since));
 }

@@ -17,6 +17,9 @@ public sealed class FlowDesign
     /// <summary>Everyone gets these messages; people cannot turn the flow off in their inbox.</summary>
     public bool Required { get; set; }
 
+    /// <summary>The flow's limit on messages per person and channel; null: none.</summary>
+    public ThrottleDefinition? Throttle { get; set; }
+
     /// <summary>What starts the flow: at least one trigger; any of them starts it.</summary>
     public List<TriggerDesign> Triggers { get; set; } = [new()];
 
@@ -57,6 +60,7 @@ public sealed class FlowDesign
         Name = definition.Name,
         Description = definition.Description,
         Required = definition.Required,
+        Throttle = definition.Throttle,
         Triggers = definition.AllTriggers.Select(TriggerDesign.From).ToList(),
         Steps = definition.Steps.Select(StepDesign.From).ToList(),
         Layout = new Dictionary<string, NodePosition>(FlowLayout.Complete(definition), StringComparer.Ordinal),
@@ -68,6 +72,7 @@ public sealed class FlowDesign
         Name = Name.Trim(),
         Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
         Required = Required,
+        Throttle = Throttle,
         Trigger = First.ToDefinition(),
         Triggers = Triggers.Count > 1 ? Triggers.Select(t => t.ToDefinition()).ToList() : null,
         Steps = Steps.Select(s => s.ToDefinition()).ToList(),
@@ -214,7 +219,7 @@ public sealed class FlowDesign
     public void Load(FlowDefinition definition)
     {
         var loaded = From(definition);
-        (Name, Description, Required, Triggers) = (loaded.Name, loaded.Description, loaded.Required, loaded.Triggers);
+        (Name, Description, Required, Throttle, Triggers) = (loaded.Name, loaded.Description, loaded.Required, loaded.Throttle, loaded.Triggers);
         (Steps, Layout, KeepsLayout) = (loaded.Steps, loaded.Layout, loaded.KeepsLayout);
     }
 
