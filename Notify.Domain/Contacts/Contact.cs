@@ -24,6 +24,14 @@ public sealed class Contact
     /// <summary>Which channels the person agreed to; a new contact has agreed to none until told.</summary>
     public ChannelConsent Consent { get; private set; } = ChannelConsent.None;
 
+    /// <summary>The person's time zone (IANA id); null: the organisation's.</summary>
+    public string? TimeZone { get; private set; }
+
+    /// <summary>The person's own quiet hours, in their time zone; null (both): the organisation's.</summary>
+    public TimeOnly? QuietStart { get; private set; }
+
+    public TimeOnly? QuietEnd { get; private set; }
+
     public List<string> Roles { get; private set; } = [];
 
     public List<string> Groups { get; private set; } = [];
@@ -73,11 +81,24 @@ public sealed class Contact
             errors.Add(new FieldError("language", "must be a language code such as 'nb' or 'en'."));
         }
 
+        var zone = string.IsNullOrWhiteSpace(details.TimeZone) ? null : details.TimeZone.Trim();
+        if (zone is not null && (zone.Length > 100 || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)))
+        {
+            errors.Add(new FieldError("timeZone", "is not a known time zone: use an IANA name such as Europe/Oslo or America/New_York."));
+        }
+
+        var (quietStart, quietEnd) = (Clock.Parse(details.QuietStart, "quietHours.start", errors), Clock.Parse(details.QuietEnd, "quietHours.end", errors));
+        if (quietStart is null != quietEnd is null && errors.Count == 0)
+        {
+            errors.Add(new FieldError(quietStart is null ? "quietHours.start" : "quietHours.end", "give both when quiet hours start and when they end, or neither."));
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
         }
 
+        (TimeZone, QuietStart, QuietEnd) = (zone, quietStart, quietEnd);
         Name = name;
         Emails = emails;
         Phones = phoneList;
@@ -86,6 +107,21 @@ public sealed class Contact
         Roles = Clean(details.Roles);
         Groups = Clean(details.Groups);
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// When messages should not wake this person: their own window, else the organisation's, in their own time zone (else the
+    /// organisation's zone); null when neither has a window.
+    /// </summary>
+    public Messaging.QuietHours? QuietHoursWith(Messaging.QuietHours? organisation, TimeZoneInfo organisationZone)
+    {
+        var zone = TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var own) ? own : organisation?.Zone ?? organisationZone;
+        if (QuietStart is { } start && QuietEnd is { } end)
+        {
+            return new Messaging.QuietHours(start, end, zone);
+        }
+
+        return organisation is null ? null : organisation with { Zone = zone };
     }
 
     /// <summary>Whether the person turned this flow's messages off.</summary>

@@ -14,6 +14,14 @@ public sealed class QuietHoursOptions
 
     public string TimeZone { get; set; } = "Europe/Oslo";
 
+    /// <summary>The channels quiet hours hold back (<c>sms</c>, <c>email</c>, <c>inApp</c>); unset: SMS only.</summary>
+    public string[]? Channels { get; set; }
+
+    /// <summary>The channels quiet hours hold back, the organisation's and each person's own.</summary>
+    public IReadOnlyList<Domain.Messaging.Channel> HeldChannels() =>
+        (Channels is { Length: > 0 } names ? names : ["sms"]).Select(n => Domain.Messaging.ChannelNames.TryParse(n, out var c) ? c : (Domain.Messaging.Channel?)null)
+            .OfType<Domain.Messaging.Channel>().Distinct().ToList();
+
     /// <summary>The window, or null when quiet hours are off; an error names the setting that is wrong.</summary>
     public QuietHours? ToQuietHours(out string? error)
     {
@@ -23,11 +31,11 @@ public sealed class QuietHoursOptions
             return null;
         }
 
-        if (!TryParseClock(Start, out var start))
+        if (!Notify.Domain.Common.Clock.TryParse(Start, out var start))
         {
             error = "Notify:QuietHours:Start must be a 24-hour time such as 21:00.";
         }
-        else if (!TryParseClock(End, out var end))
+        else if (!Notify.Domain.Common.Clock.TryParse(End, out var end))
         {
             error = "Notify:QuietHours:End must be a 24-hour time such as 08:00.";
         }
@@ -42,11 +50,4 @@ public sealed class QuietHoursOptions
 
         return null;
     }
-
-    private static readonly string[] ClockFormats = ["H:mm", "HH:mm"];
-
-    /// <summary>24-hour clock only ("21:00"); "9pm" is refused rather than guessed.</summary>
-    private static bool TryParseClock(string? value, out TimeOnly time) =>
-        TimeOnly.TryParseExact(value?.Trim(), ClockFormats, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out time);
 }

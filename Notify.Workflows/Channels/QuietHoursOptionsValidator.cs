@@ -8,6 +8,11 @@ internal sealed class QuietHoursOptionsValidator : IValidateOptions<QuietHoursOp
     public ValidateOptionsResult Validate(string? name, QuietHoursOptions options)
     {
         options.ToQuietHours(out var error);
+        if (error is null && options.Channels?.Select((c, i) => (c, i)).FirstOrDefault(x => !Domain.Messaging.ChannelNames.TryParse(x.c, out _)) is { c: not null } bad)
+        {
+            error = $"Notify:QuietHours:Channels:{bad.i} '{bad.c}' is not a channel: use sms, email or inApp.";
+        }
+
         return error is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(error);
     }
 }

@@ -14,6 +14,10 @@ public sealed record FlowDefinition
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Required { get; init; }
 
+    /// <summary>Urgent: its messages go at any hour, even inside people's quiet hours.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IgnoreQuietHours { get; init; }
+
     /// <summary>Holds back this flow's messages to a person who has had enough of them lately; null: no limit.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ThrottleDefinition? Throttle { get; init; }

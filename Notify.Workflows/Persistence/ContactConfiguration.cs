@@ -19,6 +19,7 @@ internal sealed class ContactConfiguration :
         builder.Property(c => c.Groups).HasJsonConversion();
         builder.Property(c => c.MutedFlows).HasJsonConversion();
         builder.Property(c => c.Consent).HasJsonConversion();
+        builder.Property(c => c.TimeZone).HasMaxLength(100);
         builder.Ignore(c => c.PrimaryEmail);
         builder.Ignore(c => c.PrimaryPhone);
         builder.Ignore(c => c.NotifyEmails);

@@ -62,7 +62,7 @@ public sealed class DryRunner(
 
         var context = (DateTime at, ResumedWait? resumed) => new StepContext
         {
-            RunId = Guid.Empty, FlowKey = flowKey, Event = e, Record = e.Current, RecordType = type, Now = at, FlowRequired = flow.Required, Throttle = flow.Throttle,
+            RunId = Guid.Empty, FlowKey = flowKey, Event = e, Record = e.Current, RecordType = type, Now = at, FlowRequired = flow.Required, Throttle = flow.Throttle, IgnoreQuietHours = flow.IgnoreQuietHours,
             Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed, DryRun = true,
         };
         await StepsAsync(flow, context, result, now, ct);

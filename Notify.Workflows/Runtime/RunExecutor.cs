@@ -83,7 +83,7 @@ public sealed class RunExecutor(
         var context = new StepContext
         {
             RunId = run.Id, FlowKey = run.FlowKey, Event = e, Record = seen, RecordType = type, Now = now,
-            FlowRequired = flow.Definition.Required, Throttle = flow.Definition.Throttle, Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed,
+            FlowRequired = flow.Definition.Required, Throttle = flow.Definition.Throttle, IgnoreQuietHours = flow.Definition.IgnoreQuietHours, Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed,
         };
         await StepsAsync(run, flow.Definition, context, decided, ct);
     }

@@ -22,6 +22,9 @@ public sealed class StepContext
 
     public required DateTime Now { get; init; }
 
+    /// <summary>The flow is urgent: its messages go even inside people's quiet hours.</summary>
+    public bool IgnoreQuietHours { get; init; }
+
     /// <summary>The flow's limit on messages per person, or null.</summary>
     public Definitions.ThrottleDefinition? Throttle { get; init; }
 

@@ -15,6 +15,14 @@ public sealed class ContactFormModel
 
     public string Language { get; set; } = "nb";
 
+    /// <summary>The person's time zone; empty: the organisation's.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>The person's own quiet hours (24-hour clock); both empty: the organisation's.</summary>
+    public string QuietStart { get; set; } = "";
+
+    public string QuietEnd { get; set; } = "";
+
     // A new contact has agreed to nothing until someone ticks what they agreed to (the seeds' rule: no box, no message).
     public bool SmsConsent { get; set; }
 
@@ -31,6 +39,7 @@ public sealed class ContactFormModel
         Key = c.Key, Name = c.Name, Emails = c.Emails.Select(AddressRow.From).ToList(), Phones = c.Phones.Select(AddressRow.From).ToList(),
         Language = c.Language, SmsConsent = c.Consent.Sms, EmailConsent = c.Consent.Email, InAppConsent = c.Consent.InApp,
         Roles = string.Join(", ", c.Roles), Groups = string.Join(", ", c.Groups),
+        TimeZone = c.TimeZone, QuietStart = c.QuietHours?.Start ?? "", QuietEnd = c.QuietHours?.End ?? "",
     };
 
     public ContactDetails ToDetails() => new()
@@ -39,6 +48,9 @@ public sealed class ContactFormModel
         Emails = Emails.Where(e => !string.IsNullOrWhiteSpace(e.Value)).Select(e => e.ToPoint()).ToList(),
         Phones = Phones.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => p.ToPoint()).ToList(),
         Language = Language,
+        TimeZone = TimeZone,
+        QuietStart = QuietStart,
+        QuietEnd = QuietEnd,
         Consent = new ChannelConsent(SmsConsent, EmailConsent, InAppConsent),
         Roles = Split(Roles),
         Groups = Split(Groups),

@@ -8,8 +8,18 @@ public sealed record ContactView(
     ChannelConsent Consent, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups, DateTime UpdatedAt,
     IReadOnlyList<string> MutedFlows)
 {
+    /// <summary>The person's time zone; null: the organisation's.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The person's own quiet hours; null: the organisation's.</summary>
+    public QuietHoursBody? QuietHours { get; init; }
+
     public static ContactView From(Contact c) =>
-        new(c.Key, c.Name, c.Emails, c.Phones, c.Language, c.Consent, c.Roles, c.Groups, c.UpdatedAt, c.MutedFlows);
+        new(c.Key, c.Name, c.Emails, c.Phones, c.Language, c.Consent, c.Roles, c.Groups, c.UpdatedAt, c.MutedFlows)
+        {
+            TimeZone = c.TimeZone,
+            QuietHours = c.QuietStart is { } start && c.QuietEnd is { } end ? new QuietHoursBody(start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), end.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)) : null,
+        };
 }
 
 /// <summary>A live flow as a person sees it among their message choices.</summary>

@@ -252,9 +252,19 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<TimeOnly?>("QuietEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("QuietStart")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

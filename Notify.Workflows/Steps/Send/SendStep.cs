@@ -16,6 +16,7 @@ public sealed class SendStep(
     Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions> organisation) : IStep
 {
     private readonly QuietHours? _quiet = quietHours.Value.ToQuietHours(out _);
+    private readonly IReadOnlyList<Channel> _held = quietHours.Value.HeldChannels();
     private readonly TimeZoneInfo _zone = organisation.Value.Zone;
 
     public string Kind => "send";
@@ -70,7 +71,7 @@ public sealed class SendStep(
     {
         var held = queued.FirstOrDefault(d => d.NotBefore is not null)?.NotBefore;
         return $"{queued.Count} queued, {skipped.Count} skipped" +
-            (held is null ? "" : $"; SMS held for quiet hours until {held:yyyy-MM-dd HH:mm} UTC") +
+            (held is null ? "" : $"; held for quiet hours until {held:yyyy-MM-dd HH:mm} UTC") +
             (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Draft.RecipientName} by {s.Draft.Channel.ToName()}: {s.Why}")) : "") +
             (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
     }
@@ -141,7 +142,7 @@ public sealed class SendStep(
                 Body = rendered.Body,
                 HtmlBody = rendered.Html,
                 Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
-                NotBefore = channel == Channel.Sms ? _quiet?.HoldUntil(context.Now) : null,
+                NotBefore = _held.Contains(channel) && !context.IgnoreQuietHours ? QuietHoursOf(person)?.HoldUntil(context.Now) : null,
                 UsedFieldsJson = UsedFields.Json(renderer, content, channel, context.Record),
                 AttachmentsJson = channel == Channel.Email && attachments is { Count: > 0 } files ? MessageAttachment.ToJson(files) : null,
             });
@@ -149,6 +150,9 @@ public sealed class SendStep(
 
         return new ChannelDecision(queued, skipped, null);
     }
+
+    /// <summary>When messages should not wake this person: their own quiet hours or the organisation's, in their time zone.</summary>
+    private QuietHours? QuietHoursOf(Recipient person) => person.Contact?.QuietHoursWith(_quiet, _zone) ?? _quiet;
 
     /// <summary>Every delivery key of one person in one send step of one run starts so: run, step, person.</summary>
     internal static string KeyPrefix(StepContext context, SendStepDefinition step, Recipient person) => $"{context.RunId:N}:{step.Id}:{person.Key}:";

@@ -217,4 +217,51 @@ public sealed class EscalationBrowserTests(MovableClockBrowserFixture browser) :
         Assert.Equal((1, 1, "days", true), (throttle.GetProperty("max").GetInt32(), throttle.GetProperty("per").GetProperty("amount").GetInt32(),
             throttle.GetProperty("per").GetProperty("unit").GetString(), throttle.GetProperty("acrossFlows").GetBoolean()));
     }
+
+    [Fact]
+    public async Task APersonInTokyo_WithQuietHoursOfTheirOwn_GetsTheNightsSmsAtSevenTheirTime()
+    {
+        var page = await browser.OpenAsync("/contacts");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Edit Anna Berg" }).ClickAsync();
+        await page.Locator("input[data-testid=contact-time-zone]").FillAsync("tokyo");
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Asia/Tokyo" }).ClickAsync();
+        await page.Locator("input[data-testid=contact-quiet-start]").FillAsync("10pm");
+        await page.Locator("input[data-testid=contact-quiet-end]").FillAsync("07:00");
+        await page.GetByTestId("save-contact").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error", new PageLocatorOptions { HasText = "must be a 24-hour time such as 22:00." }))
+            .ToBeVisibleAsync(Patient);
+        await page.Locator("input[data-testid=contact-quiet-start]").FillAsync("22:00");
+        await browser.SaveScreenshotAsync(page, "contact-send-window");
+        await page.GetByTestId("save-contact").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("save-contact")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+
+        using var api = browser.App.CreateApiClient();
+        var anna = await api.GetFromJsonAsync<JsonElement>("/api/v1/contacts/anna");
+        Assert.Equal(("Asia/Tokyo", "22:00", "07:00"), (anna.GetProperty("timeZone").GetString(),
+            anna.GetProperty("quietHours").GetProperty("start").GetString(), anna.GetProperty("quietHours").GetProperty("end").GetString()));
+
+        (await api.PutAsJsonAsync("/api/v1/flows/night-email", new
+        {
+            name = "Night email",
+            trigger = new { @event = "record.created", recordTypes = new[] { "task" } },
+            steps = new object[] { new { kind = "send", id = "tell", channels = new[] { "email" }, template = "order-ready", recipients = new[] { "assignees" } } },
+        })).EnsureSuccessStatusCode();
+        (await api.PostAsync("/api/v1/flows/night-email/publish", null)).EnsureSuccessStatusCode();
+
+        // Forward to 23:00 in Tokyo, inside her own window: the email waits until 07:00 there (quiet hours hold email and SMS in this app).
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var local = TimeZoneInfo.ConvertTime(browser.Clock.GetUtcNow(), tokyo);
+        var eleven = new DateTimeOffset(local.Date.AddHours(23), tokyo.GetUtcOffset(local.Date.AddHours(23)));
+        browser.Clock.MoveForward((eleven > local ? eleven : eleven.AddDays(1)) - local);
+        (await api.PutAsJsonAsync("/api/v1/records/task/NIGHT-1", new { status = "open", title = "Night task", assignees = new[] { "anna" } })).EnsureSuccessStatusCode();
+
+        async Task<JsonElement> EmailAsync() => (await api.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?flow=night-email")).GetProperty("items").EnumerateArray().Single();
+        var held = await Eventually.GetAsync(EmailAsync, d => d.GetProperty("status").GetString() == "queued");
+        Assert.Contains("Held for quiet hours", held.GetProperty("reason").GetString());
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal("queued", (await EmailAsync()).GetProperty("status").GetString());
+
+        browser.Clock.MoveForward(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1)); // 07:01 in Tokyo
+        await Eventually.GetAsync(EmailAsync, d => d.GetProperty("status").GetString() == "sent");
+    }
 }

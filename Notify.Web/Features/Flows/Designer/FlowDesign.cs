@@ -17,6 +17,9 @@ public sealed class FlowDesign
     /// <summary>Everyone gets these messages; people cannot turn the flow off in their inbox.</summary>
     public bool Required { get; set; }
 
+    /// <summary>Urgent: messages go even inside people's quiet hours.</summary>
+    public bool IgnoreQuietHours { get; set; }
+
     /// <summary>The flow's limit on messages per person and channel; null: none.</summary>
     public ThrottleDefinition? Throttle { get; set; }
 
@@ -61,6 +64,7 @@ public sealed class FlowDesign
         Description = definition.Description,
         Required = definition.Required,
         Throttle = definition.Throttle,
+        IgnoreQuietHours = definition.IgnoreQuietHours,
         Triggers = definition.AllTriggers.Select(TriggerDesign.From).ToList(),
         Steps = definition.Steps.Select(StepDesign.From).ToList(),
         Layout = new Dictionary<string, NodePosition>(FlowLayout.Complete(definition), StringComparer.Ordinal),
@@ -73,6 +77,7 @@ public sealed class FlowDesign
         Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
         Required = Required,
         Throttle = Throttle,
+        IgnoreQuietHours = IgnoreQuietHours,
         Trigger = First.ToDefinition(),
         Triggers = Triggers.Count > 1 ? Triggers.Select(t => t.ToDefinition()).ToList() : null,
         Steps = Steps.Select(s => s.ToDefinition()).ToList(),
@@ -219,7 +224,8 @@ public sealed class FlowDesign
     public void Load(FlowDefinition definition)
     {
         var loaded = From(definition);
-        (Name, Description, Required, Throttle, Triggers) = (loaded.Name, loaded.Description, loaded.Required, loaded.Throttle, loaded.Triggers);
+        (Name, Description, Required, Throttle, IgnoreQuietHours, Triggers) =
+            (loaded.Name, loaded.Description, loaded.Required, loaded.Throttle, loaded.IgnoreQuietHours, loaded.Triggers);
         (Steps, Layout, KeepsLayout) = (loaded.Steps, loaded.Layout, loaded.KeepsLayout);
     }
 
