@@ -129,6 +129,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IChannelProvider>(new SandboxProvider(Channel.Sms));
 
         services.AddSingleton<IChannelProvider, InAppProvider>();
+        services.AddOptions<Channels.Webhooks.WebhookOptions>().Bind(configuration.GetSection("Notify:Webhooks"));
+        services.AddSingleton<Channels.Webhooks.WebhookEndpoints>();
+        services.AddHttpClient<Channels.Webhooks.WebhookProvider>(c => c.Timeout = Timeout.InfiniteTimeSpan); // each call is bounded by its own timeout
+        services.AddSingleton<IChannelProvider>(sp => sp.GetRequiredService<Channels.Webhooks.WebhookProvider>());
         services.AddSingleton<InAppMessages>();
         services.AddSingleton<ChannelProviders>();
         services.AddSingleton<SmsStatusService>();

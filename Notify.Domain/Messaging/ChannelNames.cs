@@ -8,6 +8,7 @@ public static class ChannelNames
         Channel.Sms => "sms",
         Channel.Email => "email",
         Channel.InApp => "inApp",
+        Channel.Webhook => "webhook",
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
 
@@ -19,6 +20,7 @@ public static class ChannelNames
     {
         Channel.Sms => "SMS",
         Channel.Email => "email",
+        Channel.Webhook => "webhooks",
         _ => "in-app messages",
     };
 
@@ -27,6 +29,7 @@ public static class ChannelNames
     {
         Channel.Sms => "SMS",
         Channel.Email => "Email",
+        Channel.Webhook => "Webhook",
         _ => "In-app",
     };
 

@@ -6,7 +6,7 @@ using Notify.Workflows.Steps;
 namespace Notify.Workflows.Definitions;
 
 /// <summary>Checks a flow before it is saved: every reference resolves and every condition compiles.</summary>
-public sealed class FlowValidator(IConditionEvaluator conditions)
+public sealed class FlowValidator(IConditionEvaluator conditions, Channels.Webhooks.WebhookEndpoints? webhooks = null)
 {
     public IReadOnlyList<FieldError> Validate(FlowDefinition flow, ISet<string> templateKeys)
     {
@@ -39,7 +39,11 @@ public sealed class FlowValidator(IConditionEvaluator conditions)
 
         var ids = flow.Steps.Select(s => s.Id).ToList();
         if (flow.Steps.Count == 0) errors.Add(new("steps", "a flow needs at least one step."));
-        var check = new FlowCheck(conditions, templateKeys, flow.Steps);
+        var check = new FlowCheck(conditions, templateKeys, flow.Steps)
+        {
+            WebhookKeys = flow.Steps.Any(s => s is Steps.Webhook.WebhookStepDefinition) && webhooks is not null
+                ? webhooks.All().Select(w => w.Key).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
+        };
         for (var i = 0; i < flow.Steps.Count; i++)
         {
             var step = flow.Steps[i];

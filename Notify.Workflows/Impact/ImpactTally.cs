@@ -25,7 +25,7 @@ internal sealed class ImpactTally
         }
 
         _runs++;
-        foreach (var message in run.Messages)
+        foreach (var message in run.Messages.Where(m => m.Channel != "webhook")) // a call to another system reaches no person
         {
             switch (message.Channel)
             {

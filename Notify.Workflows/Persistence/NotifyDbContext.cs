@@ -58,6 +58,8 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
 
     public DbSet<Channels.StoredChannelSettings> ChannelSettings => Set<Channels.StoredChannelSettings>();
 
+    public DbSet<Channels.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Channels.Webhooks.WebhookEndpoint>();
+
     /// <summary>Data Protection keys, shared by every node when the database is PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

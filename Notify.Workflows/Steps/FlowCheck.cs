@@ -8,6 +8,9 @@ public sealed class FlowCheck(IConditionEvaluator conditions, ISet<string> templ
 {
     private readonly HashSet<string> stepIds = steps.Select(s => s.Id).ToHashSet();
 
+    /// <summary>The webhook endpoints that exist, by key (empty when none is known).</summary>
+    public ISet<string> WebhookKeys { get; init; } = new HashSet<string>();
+
     /// <summary>The flow's step with this id, or null.</summary>
     public Definitions.StepDefinition? Step(string? id) => id is null ? null : steps.FirstOrDefault(s => s.Id == id);
 

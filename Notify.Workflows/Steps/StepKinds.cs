@@ -4,6 +4,7 @@ using Notify.Workflows.Steps.Delay;
 using Notify.Workflows.Steps.Send;
 using Notify.Workflows.Steps.Stop;
 using Notify.Workflows.Steps.WaitFor;
+using Notify.Workflows.Steps.Webhook;
 
 namespace Notify.Workflows.Steps;
 
@@ -11,7 +12,7 @@ namespace Notify.Workflows.Steps;
 public static class StepKinds
 {
     public static IReadOnlyList<StepKind> All { get; } =
-        [new SendStepKind(), new ConditionStepKind(), new BranchStepKind(), new DelayStepKind(), new WaitForStepKind(), new StopStepKind()];
+        [new SendStepKind(), new ConditionStepKind(), new BranchStepKind(), new DelayStepKind(), new WaitForStepKind(), new WebhookStepKind(), new StopStepKind()];
 
     private static readonly Dictionary<string, StepKind> ByKind = All.ToDictionary(k => k.Kind, StringComparer.OrdinalIgnoreCase);
 

@@ -8,7 +8,7 @@ public sealed record StepMessage(
 {
     /// <summary>It reached the person: a delivery report said so, it was read, or (email, in-app) it was handed over.</summary>
     public bool Delivered => Status is DeliveryStatus.Delivered or DeliveryStatus.Read
-        || Status == DeliveryStatus.Sent && Channel is Channel.Email or Channel.InApp;
+        || Status == DeliveryStatus.Sent && Channel is Channel.Email or Channel.InApp or Channel.Webhook;
 
     /// <summary>It never will: not sent on purpose, failed for good, or withdrawn.</summary>
     public bool Dead => Status is DeliveryStatus.Skipped or DeliveryStatus.Failed or DeliveryStatus.Cancelled;

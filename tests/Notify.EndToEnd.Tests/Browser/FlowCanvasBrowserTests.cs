@@ -11,25 +11,9 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
     private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 30_000 };
     private static readonly System.Text.RegularExpressions.Regex NeverRuns = new("never runs");
 
-    /// <summary>Presses the mouse on <paramref name="from"/>, moves in small steps and lets go over <paramref name="to"/>: a real drag.</summary>
-    private static async Task DragAsync(IPage page, ILocator from, ILocator to, float dx = 0, float dy = 0)
-    {
-        await from.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await to.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await page.WaitForTimeoutAsync(300); // the canvas has measured its ports after the last redraw
-        var a = await from.BoundingBoxAsync() ?? throw new InvalidOperationException("the drag's start is not on screen");
-        var b = await to.BoundingBoxAsync() ?? throw new InvalidOperationException("the drag's end is not on screen");
-        await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y + a.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(a.X + a.Width / 2 + 5, a.Y + a.Height / 2 + 5, new MouseMoveOptions { Steps = 3 });
-        await page.Mouse.MoveAsync(b.X + b.Width / 2 + dx, b.Y + b.Height / 2 + dy, new MouseMoveOptions { Steps = 15 });
-        await page.Mouse.UpAsync();
-    }
+    private static ILocator Node(IPage page, string id) => Canvas.Node(page, id);
 
-    private static ILocator Node(IPage page, string id) => page.GetByTestId($"node-{id}");
-
-    /// <summary>A node's title bar: the part of a node the mini-map in the corner never covers.</summary>
-    private static ILocator Head(IPage page, string id) => Node(page, id).Locator(".flow-node-head");
+    private static ILocator Head(IPage page, string id) => Canvas.Head(page, id);
 
     private static ILocator Port(IPage page, string id, string exit) => Node(page, id).Locator($".exit-{exit}");
 
@@ -73,10 +57,10 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(Node(page, "branch-1")).ToHaveAttributeAsync("title", NeverRuns, Slow); // nothing leads to it yet
 
         // The When node's port dragged onto the If node; then its yes and no ports onto the two sends.
-        await DragAsync(page, Port(page, "trigger", "next"), Head(page, "branch-1"));
+        await Canvas.DragAsync(page, Port(page, "trigger", "next"), Head(page, "branch-1"));
         await Assertions.Expect(Node(page, "send-1")).ToHaveAttributeAsync("title", NeverRuns, Slow); // the first send is now cut off
-        await DragAsync(page, Port(page, "branch-1", "then"), Head(page, "send-1"));
-        await DragAsync(page, Port(page, "branch-1", "else"), Head(page, "send-2"));
+        await Canvas.DragAsync(page, Port(page, "branch-1", "then"), Head(page, "send-1"));
+        await Canvas.DragAsync(page, Port(page, "branch-1", "else"), Head(page, "send-2"));
         await Assertions.Expect(Node(page, "send-1")).Not.ToHaveAttributeAsync("title", NeverRuns, Slow);
         await Assertions.Expect(Node(page, "branch-1")).Not.ToHaveAttributeAsync("title", NeverRuns);
         await Assertions.Expect(Node(page, "branch-1")).Not.ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("path is not connected"));
@@ -109,7 +93,7 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
 
         // A node dragged to a new place keeps it.
         var before = (await Node(page, "send-2").BoundingBoxAsync())!;
-        await DragAsync(page, Head(page, "send-2"), Head(page, "send-2"), dx: 120, dy: 40);
+        await Canvas.DragAsync(page, Head(page, "send-2"), Head(page, "send-2"), dx: 120, dy: 40);
         await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=node-send-2]').getBoundingClientRect().x > {before.X + 60}");
 
         await page.GetByTestId("save-flow").ClickAsync();

@@ -5,7 +5,12 @@ namespace Notify.EndToEnd.Tests.Browser;
 /// <summary>The browser fixture's app on a clock a test can move forward: "two hours later" without waiting two hours.</summary>
 public sealed class MovableClockBrowserFixture : BrowserFixture
 {
+    public const string WebhookSecret = "team-chat-signing-secret";
+
     public MovableClock Clock { get; } = new();
+
+    /// <summary>A host system's webhook on a loopback port, which the app may call.</summary>
+    public Notify.Tests.Shared.WebhookReceiver Receiver { get; } = new(WebhookSecret);
 
     /// <summary>Quiet hours hold email as well as SMS here; the organisation has no window of its own, so only people's own windows hold anything.</summary>
     protected override async Task<Dictionary<string, string?>> SettingsAsync()
@@ -13,7 +18,14 @@ public sealed class MovableClockBrowserFixture : BrowserFixture
         var settings = await base.SettingsAsync();
         settings["Notify:QuietHours:Channels:0"] = "sms";
         settings["Notify:QuietHours:Channels:1"] = "email";
+        settings["Notify:Webhooks:AllowedHosts:0"] = "127.0.0.1";
         return settings;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Receiver.Dispose();
     }
 
     protected override void ConfigureServices(IServiceCollection services)

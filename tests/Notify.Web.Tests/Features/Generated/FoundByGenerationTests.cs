@@ -85,7 +85,7 @@ public class FoundByGenerationTests(ApiTestBase.AppFixture fixture) : ApiTestBas
         var response = await SendAsync(HttpMethod.Put, "/api/v1/flows/gen-flow",
             "{\"name\":\"X\",\"trigger\":{\"event\":\"record.created\"},\"steps\":[{\"id\":\"a\"}]}", "application/json");
 
-        Assert.Equal(["needs a \"kind\": one of send, condition, branch, delay, wait-for, stop."], (await ProblemErrorsAsync(response))["steps[0]"]);
+        Assert.Equal(["needs a \"kind\": one of send, condition, branch, delay, wait-for, webhook, stop."], (await ProblemErrorsAsync(response))["steps[0]"]);
     }
 
     [Fact]

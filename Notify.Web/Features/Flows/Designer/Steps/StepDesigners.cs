@@ -15,6 +15,7 @@ public static class StepDesigners
         ["branch"] = (Icons.Material.Filled.CallSplit, typeof(BranchStepEditor)),
         ["delay"] = (Icons.Material.Filled.HourglassTop, typeof(DelayStepEditor)),
         ["wait-for"] = (Icons.Material.Filled.NotificationsPaused, typeof(WaitForStepEditor)),
+        ["webhook"] = (Icons.Material.Filled.Webhook, typeof(WebhookStepEditor)),
         ["stop"] = (Icons.Material.Filled.StopCircle, typeof(StopStepEditor)),
     };
 

@@ -6,31 +6,18 @@ using Notify.Tests.Shared;
 namespace Notify.EndToEnd.Tests.Browser;
 
 /// <summary>
-/// An admin draws "in-app to the assignee; if unread after 2 hours, SMS the manager" on the canvas with the mouse, tries
-/// it, publishes it, and watches it escalate when the clock moves on, while a task whose message was read in time does not.
+/// The orchestration steps in Chromium: an admin draws "in-app to the assignee; if unread after 2 hours, SMS the manager"
+/// with the mouse, tries it, publishes it and watches it escalate when the clock moves on; switches a send to fail over;
+/// limits a flow; gives a person their own quiet hours; and sets up a webhook that a flow calls.
 /// </summary>
-public sealed class EscalationBrowserTests(MovableClockBrowserFixture browser) : IClassFixture<MovableClockBrowserFixture>
+public sealed class OrchestrationBrowserTests(MovableClockBrowserFixture browser) : IClassFixture<MovableClockBrowserFixture>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToContainTextOptions PatientText = new() { Timeout = 30_000 };
 
-    private static ILocator Node(IPage page, string id) => page.GetByTestId($"node-{id}");
+    private static ILocator Node(IPage page, string id) => Canvas.Node(page, id);
 
-    private static ILocator Head(IPage page, string id) => Node(page, id).Locator(".flow-node-head");
-
-    private static async Task DragAsync(IPage page, ILocator from, ILocator to)
-    {
-        await from.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await to.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await page.WaitForTimeoutAsync(300); // the canvas has measured its ports after the last redraw
-        var a = await from.BoundingBoxAsync() ?? throw new InvalidOperationException("the drag's start is not on screen");
-        var b = await to.BoundingBoxAsync() ?? throw new InvalidOperationException("the drag's end is not on screen");
-        await page.Mouse.MoveAsync(a.X + a.Width / 2, a.Y + a.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(a.X + a.Width / 2 + 5, a.Y + a.Height / 2 + 5, new MouseMoveOptions { Steps = 3 });
-        await page.Mouse.MoveAsync(b.X + b.Width / 2, b.Y + b.Height / 2, new MouseMoveOptions { Steps = 15 });
-        await page.Mouse.UpAsync();
-    }
+    private static ILocator Head(IPage page, string id) => Canvas.Head(page, id);
 
     private static async Task PickAsync(IPage page, string select, string optionPattern)
     {
@@ -92,9 +79,9 @@ public sealed class EscalationBrowserTests(MovableClockBrowserFixture browser) :
         await page.Locator("input[data-testid=step-2-to-manager]").TickAsync();
 
         // The in-app message leads to the wait; "timed out" leads to the SMS, "happened" to a stop: arrows drawn with the mouse.
-        await DragAsync(page, Node(page, "send-1").Locator(".exit-next"), Head(page, "wait-for-1"));
-        await DragAsync(page, Node(page, "wait-for-1").Locator(".exit-timedOut"), Head(page, "send-2"));
-        await DragAsync(page, Node(page, "wait-for-1").Locator(".exit-happened"), Head(page, "stop-1"));
+        await Canvas.DragAsync(page, Node(page, "send-1").Locator(".exit-next"), Head(page, "wait-for-1"));
+        await Canvas.DragAsync(page, Node(page, "wait-for-1").Locator(".exit-timedOut"), Head(page, "send-2"));
+        await Canvas.DragAsync(page, Node(page, "wait-for-1").Locator(".exit-happened"), Head(page, "stop-1"));
         await Assertions.Expect(page.GetByTestId("outline-send-1")).ToContainTextAsync("→ Wait for something (wait-for-1)", PatientText);
         await Assertions.Expect(page.GetByTestId("outline-wait-for-1")).ToContainTextAsync("timed out → Send a message (send-2)", PatientText);
         await Assertions.Expect(page.GetByTestId("flow-checks")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
@@ -263,5 +250,62 @@ public sealed class EscalationBrowserTests(MovableClockBrowserFixture browser) :
 
         browser.Clock.MoveForward(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1)); // 07:01 in Tokyo
         await Eventually.GetAsync(EmailAsync, d => d.GetProperty("status").GetString() == "sent");
+    }
+
+    [Fact]
+    public async Task AWebhookSetUpOnTheChannelsPage_IsCalledByAFlowDrawnOnTheCanvas_Signed()
+    {
+        var receiver = browser.Receiver;
+        var settings = await browser.OpenAsync("/settings/channels");
+        await settings.GetByTestId("webhook-add").ClickAsync();
+        await settings.Locator("input[data-testid=webhook-name]").FillAsync("Team chat");
+        await settings.Locator("input[data-testid=webhook-key]").FillAsync("teams");
+        await settings.Locator("input[data-testid=webhook-url]").FillAsync(receiver.Url);
+        await settings.Locator("input[data-testid=webhook-secret]").FillAsync("short");
+        await settings.GetByTestId("save-webhook").ClickAsync();
+        await Assertions.Expect(settings.GetByText("must be at least 16 characters.")).ToBeVisibleAsync(Patient);
+        await settings.Locator("input[data-testid=webhook-secret]").FillAsync(MovableClockBrowserFixture.WebhookSecret);
+        await settings.GetByTestId("save-webhook").ClickAsync();
+        await Assertions.Expect(settings.GetByTestId("webhook-teams")).ToContainTextAsync(receiver.Url, PatientText);
+        await browser.SaveScreenshotAsync(settings, "webhooks-settings");
+
+        var page = await browser.OpenAsync("/flows");
+        await page.SetViewportSizeAsync(1440, 1100);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "New flow" }).ClickAsync();
+        await page.Locator("input[data-testid=new-flow-name]").FillAsync("Tell the team");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create", Exact = true }).ClickAsync();
+        await Assertions.Expect(Node(page, "trigger")).ToBeVisibleAsync(Patient);
+        await Node(page, "trigger").ClickAsync();
+        await page.GetByLabel("A record is created").TickAsync();
+        await page.Locator("input[data-testid=trigger-type-task]").TickAsync();
+        await page.GetByTestId("palette-webhook").ClickAsync();
+        await Assertions.Expect(Node(page, "webhook-1")).ToBeVisibleAsync(Patient);
+        await Node(page, "webhook-1").ClickAsync();
+        await PickAsync(page, "step-0-endpoint", @"Team chat \(teams\)");
+        await page.Locator("textarea[data-testid=step-0-text]").FillAsync("New task: {{ record.title }}");
+        await page.Locator("textarea[data-testid=step-0-text]").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("flow-checks")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+
+        await page.GetByTestId("dry-run-open").ClickAsync();
+        await FlowDryRunBrowserTests.PickRecordAsync(page, "T-100");
+        await page.GetByTestId("dry-run-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-message-webhook")).ToContainTextAsync("New task: Inspect heat pump at Storgata 1", PatientText);
+        await browser.SaveScreenshotAsync(page, "webhook-dry-run");
+        Assert.Empty(receiver.Calls);
+
+        await page.GetByTestId("publish").ClickAsync();
+        await page.GetByTestId("confirm-publish").ClickAsync();
+        await Assertions.Expect(page.GetByText("Published v1")).ToBeVisibleAsync(Patient);
+        using var api = browser.App.CreateApiClient();
+        (await api.PutAsJsonAsync("/api/v1/records/task/HOOK-1", new { status = "open", title = "Replace the valve" })).EnsureSuccessStatusCode();
+
+        var call = Assert.Single(await Eventually.GetAsync(() => Task.FromResult(receiver.Calls.ToList()), c => c.Count > 0));
+        Assert.True(call.Signed);
+        Assert.Equal("New task: Replace the valve", JsonDocument.Parse(call.Body).RootElement.GetProperty("text").GetString());
+        var record = await browser.OpenAsync("/records/task/HOOK-1");
+        await Assertions.Expect(record.GetByText("Webhook", new() { Exact = true }).First).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(record.GetByText("Team chat").First).ToBeVisibleAsync(Patient);
     }
 }
