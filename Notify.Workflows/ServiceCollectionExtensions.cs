@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DueRunClaims>();
         services.AddSingleton<RunEngine>();
         services.AddSingleton<WaitingRuns>();
+        services.AddSingleton<Digests.DigestFlusher>();
         services.AddSingleton<DryRunner>();
         services.AddSingleton<Impact.ImpactPreviewer>();
         services.AddSingleton<IngestService>();

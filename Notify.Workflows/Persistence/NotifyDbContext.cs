@@ -60,6 +60,8 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
 
     public DbSet<Channels.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Channels.Webhooks.WebhookEndpoint>();
 
+    public DbSet<Digests.DigestItem> DigestItems => Set<Digests.DigestItem>();
+
     /// <summary>Data Protection keys, shared by every node when the database is PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -26,11 +26,12 @@ public sealed class RunExecutor(
         foreach (var run in runs)
         {
             var decided = new List<(DeliveryDraft Draft, string? Skipped)>();
+            var collected = new List<Digests.DigestItem>();
             var flow = await flows.GetVersionAsync(run.FlowVersionId, ct);
             run.BeginPass(options.Value.Node);
             try
             {
-                await PassAsync(run, flow, batch, reads, decided, now, ct);
+                await PassAsync(run, flow, batch, reads, decided, collected, now, ct);
                 decided = await WithoutExistingAsync(db, run, decided, ct);
                 run.EndPass();
             }
@@ -42,6 +43,7 @@ public sealed class RunExecutor(
                 continue;
             }
 
+            db.DigestItems.AddRange(collected);
             foreach (var (draft, skipped) in decided)
             {
                 db.Deliveries.Add(skipped is null ? Delivery.Queue(draft, now) : Delivery.Skip(draft, skipped, now));
@@ -50,7 +52,7 @@ public sealed class RunExecutor(
     }
 
     private async Task PassAsync(FlowRun run, PublishedFlow? flow, RunBatch batch, IStepReads reads,
-        List<(DeliveryDraft, string?)> decided, DateTime now, CancellationToken ct)
+        List<(DeliveryDraft, string?)> decided, List<Digests.DigestItem> collected, DateTime now, CancellationToken ct)
     {
         var e = batch.Events.GetValueOrDefault(run.EventId);
         var record = batch.Records.GetValueOrDefault((run.RecordType, run.RecordKey));
@@ -85,7 +87,7 @@ public sealed class RunExecutor(
             RunId = run.Id, FlowKey = run.FlowKey, Event = e, Record = seen, RecordType = type, Now = now,
             FlowRequired = flow.Definition.Required, Throttle = flow.Definition.Throttle, IgnoreQuietHours = flow.Definition.IgnoreQuietHours, Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed,
         };
-        await StepsAsync(run, flow.Definition, context, decided, ct);
+        await StepsAsync(run, flow.Definition, context, decided, collected, ct);
     }
 
     private static bool ReminderStillNeeded(FlowRun run, RecordSnapshot record, RecordType type, FlowDefinition flow, DateTime now)
@@ -106,7 +108,8 @@ public sealed class RunExecutor(
         return true;
     }
 
-    private async Task StepsAsync(FlowRun run, FlowDefinition flow, StepContext context, List<(DeliveryDraft, string?)> decided, CancellationToken ct)
+    private async Task StepsAsync(
+        FlowRun run, FlowDefinition flow, StepContext context, List<(DeliveryDraft, string?)> decided, List<Digests.DigestItem> collected, CancellationToken ct)
     {
         var now = context.Now;
         for (var i = 0; i < MaxStepsPerPass; i++)
@@ -141,6 +144,7 @@ public sealed class RunExecutor(
             if (!waitsOn) run.StepDecided(definition.Id, definition.Kind, result.Verdict, result.Message, now); // the journal already says it waits
             decided.AddRange(result.Deliveries.Select(d => (d, (string?)null)));
             decided.AddRange(result.Skipped.Select(s => (s.Draft, (string?)s.Reason)));
+            collected.AddRange(result.Collected);
             var next = flow.NextOf(index);
             switch (result.Decision)
             {

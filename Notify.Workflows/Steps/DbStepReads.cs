@@ -87,4 +87,8 @@ internal sealed class DbStepReads(NotifyDbContext db, Organisation.OrganisationS
             .Count(d => d.ContactKey == contactKey && d.Channel == channel && d.CreatedAt >= since && !NotCounted.Contains(d.Status) && (flowKey is null || d.FlowKey == flowKey));
         return await stored.CountAsync(ct) + added;
     }
+
+    public async Task<DateTime?> OpenDigestDueAsync(string bucketKey, CancellationToken ct) =>
+        db.DigestItems.Local.Where(i => i.BucketKey == bucketKey && i.FlushedAt == null).Select(i => (DateTime?)i.DueAt).FirstOrDefault()
+        ?? await db.DigestItems.AsNoTracking().Where(i => i.BucketKey == bucketKey && i.FlushedAt == null).Select(i => (DateTime?)i.DueAt).FirstOrDefaultAsync(ct);
 }

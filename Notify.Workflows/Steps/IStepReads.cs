@@ -32,6 +32,9 @@ public interface IStepReads
     /// </summary>
     Task<int> MessagesSinceAsync(string contactKey, Notify.Domain.Messaging.Channel channel, string? flowKey, DateTime since, CancellationToken ct);
 
+    /// <summary>When the digest still collecting under <paramref name="bucketKey"/> goes, or null when none is open (this batch's included).</summary>
+    Task<DateTime?> OpenDigestDueAsync(string bucketKey, CancellationToken ct);
+
     /// <summary>The company as messages name it (<c>company.*</c>, <c>record.link</c>).</summary>
     Channels.Email.BrandingOptions Company { get; }
 }

@@ -32,6 +32,9 @@ public sealed record StepResult(StepDecision Decision, JournalVerdict Verdict, s
 
     public IReadOnlyList<DeliveryDraft> Deliveries { get; init; } = [];
 
+    /// <summary>Messages a digest send step collected, to go out together when their digest is due.</summary>
+    public IReadOnlyList<Digests.DigestItem> Collected { get; init; } = [];
+
     public IReadOnlyList<(DeliveryDraft Draft, string Reason)> Skipped { get; init; } = [];
 
     public static StepResult Continue(JournalVerdict verdict, string message) => new(StepDecision.Continue, verdict, message);

@@ -42,6 +42,7 @@ public sealed class SendStep(
 
         var queued = new List<DeliveryDraft>();
         var skipped = new List<(DeliveryDraft, string)>();
+        var collected = new List<Digests.DigestItem>();
         foreach (var person in people)
         {
             foreach (var channelName in step.Channels)
@@ -57,9 +58,23 @@ public sealed class SendStep(
                     return StepResult.Fail(decision.Error);
                 }
 
-                queued.AddRange(decision.Queued);
                 skipped.AddRange(decision.Skipped);
+                if (step.Digest is not { } digest || context.DryRun)
+                {
+                    queued.AddRange(decision.Queued);
+                    continue;
+                }
+
+                foreach (var draft in decision.Queued)
+                {
+                    collected.Add(await Digests.DigestCollector.CollectAsync(context, step.Id, digest, renderer, ModelFor(context, person), draft, person.Contact?.Language, ct));
+                }
             }
+        }
+
+        if (step.Digest is { } collecting)
+        {
+            return Collected(context, collecting, queued, collected, skipped, notes);
         }
 
         return StepResult.Continue(queued.Count > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, Summary(queued, skipped, notes))
@@ -114,15 +129,15 @@ public sealed class SendStep(
             }
 
             var (content, textLanguage) = template.ContentFor(person.Contact?.Language, channel);
-            var model = TemplateModel.Create(context.Event, context.Record, person, context.Now, context.Reads.Company.ToTemplateModel(), _zone,
-                context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key));
+            var model = ModelFor(context, person);
+            if (step.Digest is not null) model = Digests.DigestModel.With([model]); // as the digest's template will see it, with this message alone
             if (TemplateModel.Missing(model, template.RequiredFields) is { } missing)
             {
                 skipped.Add((draft with { Address = address! }, $"missing {missing}"));
                 continue;
             }
 
-            var rendered = Render(content, channel, model, MessageCulture.For(textLanguage));
+            var rendered = MessageParts.Render(renderer, content, channel, model, MessageCulture.For(textLanguage));
             if (rendered.Error is not null)
             {
                 return new ChannelDecision([], [], rendered.Error);
@@ -149,6 +164,27 @@ public sealed class SendStep(
         }
 
         return new ChannelDecision(queued, skipped, null);
+    }
+
+    private IReadOnlyDictionary<string, object?> ModelFor(StepContext context, Recipient person) =>
+        TemplateModel.Create(context.Event, context.Record, person, context.Now, context.Reads.Company.ToTemplateModel(), _zone,
+            context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key));
+
+    /// <summary>A digest step's decision: messages collected into open digests (a dry run shows each as it would go alone, at the digest's time).</summary>
+    private static StepResult Collected(
+        StepContext context, Definitions.DigestDefinition digest, List<DeliveryDraft> tried, List<Digests.DigestItem> collected, List<(DeliveryDraft, string)> skipped, List<string> notes)
+    {
+        var due = collected.Select(c => c.DueAt).DefaultIfEmpty(digest.DueAfter(context.Now, context.Calendar, context.Zone)).Min();
+        var reached = context.DryRun ? tried.Count : collected.Count;
+        var summary = $"{reached} collected into digests ({digest}), the first going at {due:yyyy-MM-dd HH:mm} UTC; {skipped.Count} skipped" +
+            (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Item1.RecipientName} by {s.Item1.Channel.ToName()}: {s.Item2}")) : "") +
+            (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
+        return StepResult.Continue(reached > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, summary) with
+        {
+            Deliveries = context.DryRun ? tried.Select(d => d with { NotBefore = due }).ToList() : [],
+            Collected = collected,
+            Skipped = skipped,
+        };
     }
 
     /// <summary>When messages should not wake this person: their own quiet hours or the organisation's, in their time zone.</summary>
@@ -193,27 +229,6 @@ public sealed class SendStep(
             default:
                 if (person.Contact is null) return [(null, "in-app messages need a known contact", 0)];
                 return [(person.Contact.Key, consent.InApp ? null : "no in-app consent", 0)];
-        }
-    }
-
-    private (string? Subject, string Body, string? Html, string? Error) Render(
-        TemplateContent content, Channel channel, IReadOnlyDictionary<string, object?> model, System.Globalization.CultureInfo culture)
-    {
-        try
-        {
-            return channel switch
-            {
-                Channel.Sms => (null, renderer.Render(content.Sms, model, culture).Trim(), null, null),
-                Channel.InApp => (null, renderer.Render(content.InApp, model, culture).Trim(), null, null),
-                _ => (renderer.Render(content.EmailSubject, model, culture).Trim(),
-                    renderer.Render(content.EmailText, model, culture).Trim(),
-                    string.IsNullOrEmpty(content.EmailHtml) ? null : renderer.RenderHtml(content.EmailHtml, model, culture),
-                    null),
-            };
-        }
-        catch (TemplateRenderException ex)
-        {
-            return (null, "", null, $"The template could not be rendered for {channel.ToName()}: {ex.Message}");
         }
     }
 }

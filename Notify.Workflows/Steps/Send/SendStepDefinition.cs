@@ -34,6 +34,10 @@ public sealed record SendStepDefinition : StepDefinition
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public WaitTime? FailoverAfter { get; init; }
 
+    /// <summary>Collect instead of sending at once: one message per person and channel for each window; null: send at once.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DigestDefinition? Digest { get; init; }
+
     [JsonIgnore]
     public override string Kind => "send";
 }

@@ -48,4 +48,6 @@ public sealed class InMemoryStepReads : IStepReads
 
     public Task<int> MessagesSinceAsync(string contactKey, Notify.Domain.Messaging.Channel channel, string? flowKey, DateTime since, CancellationToken ct) =>
         Task.FromResult(Sent.Count(m => m.ContactKey == contactKey && m.Channel == channel && (flowKey is null || m.FlowKey == flowKey) && m.At >= since));
+
+    public Task<DateTime?> OpenDigestDueAsync(string bucketKey, CancellationToken ct) => Task.FromResult<DateTime?>(null);
 }
