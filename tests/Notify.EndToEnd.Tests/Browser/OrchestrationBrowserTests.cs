@@ -308,4 +308,31 @@ public sealed class OrchestrationBrowserTests(MovableClockBrowserFixture browser
         await Assertions.Expect(record.GetByText("Webhook", new() { Exact = true }).First).ToBeVisibleAsync(Patient);
         await Assertions.Expect(record.GetByText("Team chat").First).ToBeVisibleAsync(Patient);
     }
+
+    [Fact]
+    public async Task TaskOverdue_SwitchedToADigestAtFourOnWorkingDays_IsSavedAndSaidInWords()
+    {
+        var page = await browser.OpenAsync("/flows/task-overdue");
+        await page.SetViewportSizeAsync(1440, 1100);
+        await Node(page, "escalate").ClickAsync();
+        await page.Locator("input[data-testid=step-1-send-digest]").TickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=step-1-send-digest-amount]")).ToHaveValueAsync("30", new() { Timeout = 30_000 });
+        await page.GetByTestId("step-1-send-digest-until").ClickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=step-1-send-digest-at]")).ToHaveValueAsync("16:00", new() { Timeout = 30_000 });
+        await page.Locator("input[data-testid=step-1-send-digest-working-days]").TickAsync();
+        await page.Locator("input[data-testid=step-1-send-digest-at]").FillAsync("4pm");
+        await page.Locator("input[data-testid=step-1-send-digest-at]").PressAsync("Tab");
+        await Assertions.Expect(page.GetByText("must be a 24-hour time such as 16:00.").First).ToBeVisibleAsync(Patient);
+        await page.Locator("input[data-testid=step-1-send-digest-at]").FillAsync("15:30");
+        await page.Locator("input[data-testid=step-1-send-digest-at]").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("flow-in-words")).ToContainTextAsync("as one digest per person (until 15:30 on working days)", PatientText);
+        await browser.SaveScreenshotAsync(page, "digest-editor");
+        await page.GetByTestId("save-flow").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+
+        using var api = browser.App.CreateApiClient();
+        var digest = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/task-overdue")).GetProperty("definition").GetProperty("steps")[1].GetProperty("digest");
+        Assert.Equal(("15:30", true), (digest.GetProperty("until").GetString(), digest.GetProperty("workingDays").GetBoolean()));
+        Assert.False(digest.TryGetProperty("window", out var window) && window.ValueKind != JsonValueKind.Null);
+    }
 }
