@@ -14,7 +14,12 @@ public sealed record ThrottleDefinition
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool AcrossFlows { get; init; }
 
+    /// <summary>Messages over the limit are not dropped: they go together as one message a window later (the template sees them in <c>digest.events</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Fold { get; init; }
+
     /// <summary>"at most 3 messages per person and channel in any 1 day, counting every flow".</summary>
     public override string ToString() =>
-        $"at most {Max} {(Max == 1 ? "message" : "messages")} per person and channel in any {Per}" + (AcrossFlows ? ", counting every flow" : "");
+        $"at most {Max} {(Max == 1 ? "message" : "messages")} per person and channel in any {Per}" + (AcrossFlows ? ", counting every flow" : "") +
+        (Fold ? "; the rest go together as one message a window later" : "");
 }

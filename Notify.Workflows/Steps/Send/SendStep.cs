@@ -59,6 +59,17 @@ public sealed class SendStep(
                 }
 
                 skipped.AddRange(decision.Skipped);
+                if (decision.Folded.Count > 0 && context.Throttle is { } limit)
+                {
+                    var later = new Definitions.DigestDefinition { Window = limit.Per };
+                    foreach (var draft in decision.Folded)
+                    {
+                        var item = await Digests.DigestCollector.CollectAsync(context, step.Id, later, renderer, ModelFor(context, person), draft, person.Contact?.Language, ct);
+                        if (context.DryRun) queued.Add(draft with { NotBefore = item.DueAt });
+                        else collected.Add(item);
+                    }
+                }
+
                 if (step.Digest is not { } digest || context.DryRun)
                 {
                     queued.AddRange(decision.Queued);
@@ -77,8 +88,13 @@ public sealed class SendStep(
             return Collected(context, collecting, queued, collected, skipped, notes);
         }
 
-        return StepResult.Continue(queued.Count > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, Summary(queued, skipped, notes))
-            with { Deliveries = queued, Skipped = skipped };
+        if (collected.Count > 0)
+        {
+            notes.Add($"{collected.Count} over the flow's limit folded into one later message, at {collected.Min(c => c.DueAt):yyyy-MM-dd HH:mm} UTC");
+        }
+
+        return StepResult.Continue(queued.Count + collected.Count > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, Summary(queued, skipped, notes))
+            with { Deliveries = queued, Skipped = skipped, Collected = collected };
     }
 
     /// <summary>"2 queued, 1 skipped: Anna Berg by sms: no SMS consent (…notes)".</summary>
@@ -97,6 +113,7 @@ public sealed class SendStep(
         Recipient person, Channel channel)
     {
         var queued = new List<DeliveryDraft>();
+        var folded = new List<DeliveryDraft>();
         var skipped = new List<(DeliveryDraft, string)>();
         foreach (var (address0, why0, index) in Addresses(person, channel))
         {
@@ -120,7 +137,9 @@ public sealed class SendStep(
                 why = $"turned off messages from the flow '{context.FlowKey}'";
             }
 
-            why ??= throttle?.HoldBack(person, channel);
+            var heldBack = why is null ? throttle?.HoldBack(person, channel) : null;
+            var fold = heldBack is not null && context.Throttle?.Fold == true && step.Digest is null && !step.Failover;
+            if (!fold) why ??= heldBack;
 
             if (why is not null)
             {
@@ -149,8 +168,8 @@ public sealed class SendStep(
                 continue;
             }
 
-            throttle?.Took(person, channel);
-            queued.Add(draft with
+            if (!fold) throttle?.Took(person, channel);
+            (fold ? folded : queued).Add(draft with
             {
                 Address = address!,
                 Subject = rendered.Subject,
@@ -163,7 +182,7 @@ public sealed class SendStep(
             });
         }
 
-        return new ChannelDecision(queued, skipped, null);
+        return new ChannelDecision(queued, skipped, null) { Folded = folded };
     }
 
     private IReadOnlyDictionary<string, object?> ModelFor(StepContext context, Recipient person) =>

@@ -193,16 +193,17 @@ public sealed class OrchestrationBrowserTests(MovableClockBrowserFixture browser
         await page.Locator("input[data-testid=flow-throttle-max]").FillAsync("1");
         await page.Locator("input[data-testid=flow-throttle-max]").PressAsync("Tab");
         await page.Locator("input[data-testid=flow-throttle-across]").TickAsync();
-        await Assertions.Expect(page.GetByTestId("flow-limit"))
-            .ToHaveTextAsync("Limit: at most 1 message per person and channel in any 1 day, counting every flow.", new() { Timeout = 30_000 });
+        await page.Locator("input[data-testid=flow-throttle-fold]").TickAsync();
+        await Assertions.Expect(page.GetByTestId("flow-limit")).ToHaveTextAsync(
+            "Limit: at most 1 message per person and channel in any 1 day, counting every flow; the rest go together as one message a window later.", new() { Timeout = 30_000 });
         await browser.SaveScreenshotAsync(page, "throttle-editor");
         await page.GetByTestId("save-flow").ClickAsync();
         await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
 
         using var api = browser.App.CreateApiClient();
         var throttle = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/task-due-soon")).GetProperty("definition").GetProperty("throttle");
-        Assert.Equal((1, 1, "days", true), (throttle.GetProperty("max").GetInt32(), throttle.GetProperty("per").GetProperty("amount").GetInt32(),
-            throttle.GetProperty("per").GetProperty("unit").GetString(), throttle.GetProperty("acrossFlows").GetBoolean()));
+        Assert.Equal((1, 1, "days", true, true), (throttle.GetProperty("max").GetInt32(), throttle.GetProperty("per").GetProperty("amount").GetInt32(),
+            throttle.GetProperty("per").GetProperty("unit").GetString(), throttle.GetProperty("acrossFlows").GetBoolean(), throttle.GetProperty("fold").GetBoolean()));
     }
 
     [Fact]

@@ -76,6 +76,42 @@ public class ThrottleFlowTests
     }
 
     [Fact]
+    public async Task Folding_TheMessagesOverTheLimitGoTogetherAsOneAWindowLater()
+    {
+        await using var engine = await EngineHarness.StartWithFlowAsync("limited",
+            Flow("Limited", new ThrottleDefinition { Max = 1, Per = new(1, TimeUnit.Hours), Fold = true }) with
+            {
+                Steps = [new SendStepDefinition { Id = "tell", Channels = ["inApp"], Template = "task-due-soon", Recipients = ["assignees"] }],
+            });
+        var start = engine.Clock.GetUtcNow().UtcDateTime;
+        foreach (var key in new[] { "FO-1", "FO-2", "FO-3" })
+        {
+            await engine.UpsertTaskAsync(key, "open", null, "per");
+            await engine.AdvanceAsync(TimeSpan.FromMinutes(5));
+        }
+
+        async Task<List<Delivery>> MessagesAsync()
+        {
+            await using var db = await engine.Db();
+            return db.Deliveries.Where(d => d.FlowKey == "limited" && d.Channel == Channel.InApp).OrderBy(d => d.CreatedAt).ToList();
+        }
+
+        Assert.Equal(["FO-1"], (await MessagesAsync()).Select(d => d.RecordKey));
+        var second = Assert.Single(await engine.RunsAsync("task", "FO-2"), r => r.FlowKey == "limited");
+        Assert.Contains(await engine.JournalAsync(second.Id), j => j.Message.Contains("1 over the flow's limit folded into one later message"));
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(45)); // 1:00 now; FO-2 came 5 minutes in, so its window ends at 1:05
+        Assert.Single(await MessagesAsync());
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(5));
+
+        var messages = await MessagesAsync();
+        Assert.Equal(["FO-1", "FO-3"], messages.Select(d => d.RecordKey)); // one message for FO-2 and FO-3, about the last of them
+        Assert.Equal(start.AddMinutes(65), messages[1].CreatedAt);
+        await engine.AdvanceAsync(TimeSpan.FromHours(3));
+        Assert.Equal(2, (await MessagesAsync()).Count);
+    }
+
+    [Fact]
     public async Task DryRun_SaysTheMessageWouldBeHeldBack()
     {
         await using var engine = await EngineHarness.StartWithFlowAsync("limited", Flow("Limited", new ThrottleDefinition { Max = 1, Per = new(1, TimeUnit.Days) }));
