@@ -20,6 +20,16 @@ public class BrowserFixture : IAsyncLifetime
     protected virtual Task<Dictionary<string, string?>> SettingsAsync() =>
         Task.FromResult(new Dictionary<string, string?> { ["Notify:Engine:MaxAttempts"] = "1" });
 
+    /// <summary>The shared admin sign-in is dropped: the next page opened signs in afresh (after the app's clock jumped past the cookie's 12 hours).</summary>
+    protected async Task ForgetSignInAsync()
+    {
+        if (_context is { } context)
+        {
+            _context = null;
+            await context.CloseAsync();
+        }
+    }
+
     /// <summary>The app's services beyond its own: the records that throw, and what a derived fixture adds.</summary>
     protected virtual void ConfigureServices(IServiceCollection services) => PoisonedRecords.Install(services);
 

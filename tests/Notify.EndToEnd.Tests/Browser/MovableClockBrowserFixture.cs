@@ -9,6 +9,13 @@ public sealed class MovableClockBrowserFixture : BrowserFixture
 
     public MovableClock Clock { get; } = new();
 
+    /// <summary>Moves the app's clock on; the admin signs in again on the next page, as a cookie older than 12 hours of app time has run out.</summary>
+    public async Task MoveClockForwardAsync(TimeSpan by)
+    {
+        Clock.MoveForward(by);
+        await ForgetSignInAsync();
+    }
+
     /// <summary>A host system's webhook on a loopback port, which the app may call.</summary>
     public Notify.Tests.Shared.WebhookReceiver Receiver { get; } = new(WebhookSecret);
 
