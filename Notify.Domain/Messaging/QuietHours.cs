@@ -19,12 +19,6 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End, TimeZoneInfo Zone)
         }
 
         var endDay = crossesMidnight && time >= Start ? local.Date.AddDays(1) : local.Date;
-        var localEnd = endDay + End.ToTimeSpan();
-        while (Zone.IsInvalidTime(localEnd))
-        {
-            localEnd = localEnd.AddMinutes(30); // the end falls in a daylight-saving gap: the first valid time after it
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localEnd, DateTimeKind.Unspecified), Zone);
+        return Common.LocalClock.ToUtc(endDay + End.ToTimeSpan(), Zone); // an end in a daylight-saving gap: the first valid time after it
     }
 }

@@ -38,8 +38,6 @@ public sealed record DigestDefinition
         var day = DateOnly.FromDateTime(local);
         if (TimeOnly.FromDateTime(local) >= at) day = day.AddDays(1);
         while (WorkingDays && !calendar.IsWorkingDay(day)) day = day.AddDays(1);
-        var due = day.ToDateTime(at);
-        while (zone.IsInvalidTime(due)) due = due.AddMinutes(30);
-        return TimeZoneInfo.ConvertTimeToUtc(due, zone);
+        return Notify.Domain.Common.LocalClock.ToUtc(day.ToDateTime(at), zone);
     }
 }

@@ -21,6 +21,16 @@ public sealed class FlowCheck(IConditionEvaluator conditions, ISet<string> templ
         if (conditions.Validate(expression) is { } error) errors.Add(new(field, error));
     }
 
+    private static readonly Notify.Domain.Templates.TemplateRenderer Templates = new();
+
+    /// <summary>Adds an error when <paramref name="text"/> is not valid merge-tag (Liquid) text or is longer than <paramref name="maxLength"/>.</summary>
+    public void Liquid(string? text, int maxLength, string field, List<FieldError> errors)
+    {
+        if (text is null || text.Length == 0) return;
+        if (text.Length > maxLength) errors.Add(new(field, $"is longer than {maxLength} characters."));
+        else if (Templates.Validate(text) is { } error) errors.Add(new(field, error.ToString()));
+    }
+
     public void Target(string? target, string field, List<FieldError> errors)
     {
         if (target is not null && target != Definitions.StepDefinition.End && !stepIds.Contains(target)) errors.Add(new(field, $"there is no step '{target}'."));

@@ -10,6 +10,9 @@ public sealed record StepMessage(
     public bool Delivered => Status is DeliveryStatus.Delivered or DeliveryStatus.Read
         || Status == DeliveryStatus.Sent && Channel is Channel.Email or Channel.InApp or Channel.Webhook;
 
+    /// <summary>Handed over to the person's channel: sent, delivered or read.</summary>
+    public bool HandedOver => Status is DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Read;
+
     /// <summary>It never will: not sent on purpose, failed for good, or withdrawn.</summary>
     public bool Dead => Status is DeliveryStatus.Skipped or DeliveryStatus.Failed or DeliveryStatus.Cancelled;
 }

@@ -31,7 +31,8 @@ internal static class FailoverSend
             var prefix = SendStep.KeyPrefix(context, step, person);
             var mine = sent.Where(m => m.DeliveryKey.StartsWith(prefix, StringComparison.Ordinal)).ToList();
             var tried = channels.FindLastIndex(c => mine.Any(m => m.Channel == c));
-            if (mine.Any(m => m.Status is DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Read)) reached++; // handed over on some channel
+            var handedOver = mine.Any(m => m.HandedOver);
+            if (handedOver) reached++; // handed over on some channel
             string? movedOn = null;
             if (tried >= 0)
             {
@@ -55,7 +56,7 @@ internal static class FailoverSend
                 if (decision.Queued.Count > 0)
                 {
                     queued.AddRange(decision.Queued.Select(d => d with { InPlaceOf = movedOn }));
-                    if (!mine.Any(m => m.Status is DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Read)) reached++;
+                    if (!handedOver) reached++;
                     if (i + 1 < channels.Count) waitUntil.Add(FailoverAt(step, context, context.Now) ?? context.Now.Add(LookAgain));
                     break;
                 }
@@ -99,7 +100,7 @@ internal static class FailoverSend
     private static (PersonState State, string? Why, DateTime? Until) Judge(List<StepMessage> last, Channel channel, SendStepDefinition step, StepContext context)
     {
         var strict = step.FailoverAfter is not null;
-        if (last.Any(m => strict ? Settled(m) : m.Status is DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Read))
+        if (last.Any(m => strict ? Settled(m) : m.HandedOver))
         {
             return (PersonState.Reached, null, null);
         }
@@ -123,7 +124,7 @@ internal static class FailoverSend
     {
         Channel.InApp => m.Status == DeliveryStatus.Read || m.ReadAt is not null,
         Channel.Sms => m.Status is DeliveryStatus.Delivered or DeliveryStatus.Read,
-        _ => m.Status is DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Read,
+        _ => m.HandedOver,
     };
 
     private static DateTime? FailoverAt(SendStepDefinition step, StepContext context, DateTime from) => step.FailoverAfter is { } after

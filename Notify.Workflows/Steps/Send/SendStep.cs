@@ -103,9 +103,13 @@ public sealed class SendStep(
         var held = queued.FirstOrDefault(d => d.NotBefore is not null)?.NotBefore;
         return $"{queued.Count} queued, {skipped.Count} skipped" +
             (held is null ? "" : $"; held for quiet hours until {held:yyyy-MM-dd HH:mm} UTC") +
-            (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Draft.RecipientName} by {s.Draft.Channel.ToName()}: {s.Why}")) : "") +
-            (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
+            Leftovers(skipped, notes);
     }
+
+    /// <summary>": Anna Berg by sms: no SMS consent (…notes)": who was left out and why, and what the recipients said.</summary>
+    private static string Leftovers(IReadOnlyList<(DeliveryDraft Draft, string Why)> skipped, IReadOnlyList<string> notes) =>
+        (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Draft.RecipientName} by {s.Draft.Channel.ToName()}: {s.Why}")) : "") +
+        (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
 
     /// <summary>What one person gets on one channel: a message per usable address, or the reason each is left out.</summary>
     private ChannelDecision DecideFor(
@@ -195,9 +199,7 @@ public sealed class SendStep(
     {
         var due = collected.Select(c => c.DueAt).DefaultIfEmpty(digest.DueAfter(context.Now, context.Calendar, context.Zone)).Min();
         var reached = context.DryRun ? tried.Count : collected.Count;
-        var summary = $"{reached} collected into digests ({digest}), the first going at {due:yyyy-MM-dd HH:mm} UTC; {skipped.Count} skipped" +
-            (skipped.Count > 0 ? ": " + string.Join("; ", skipped.Select(s => $"{s.Item1.RecipientName} by {s.Item1.Channel.ToName()}: {s.Item2}")) : "") +
-            (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
+        var summary = $"{reached} collected into digests ({digest}), the first going at {due:yyyy-MM-dd HH:mm} UTC; {skipped.Count} skipped" + Leftovers(skipped, notes);
         return StepResult.Continue(reached > 0 ? JournalVerdict.Sent : JournalVerdict.NobodyReached, summary) with
         {
             Deliveries = context.DryRun ? tried.Select(d => d with { NotBefore = due }).ToList() : [],

@@ -32,12 +32,10 @@ public sealed class SendStepKind : StepKind<SendStepDefinition, SendStep>
             errors.Add(new($"{at}.failoverAfter", "only applies when the step fails over (\"failover\": true)."));
         if (step.FailoverAfter is { Amount: < 1 or > 100_000 })
             errors.Add(new($"{at}.failoverAfter.amount", "must be between 1 and 100000."));
-        if (step.Digest is { } digest) ValidateDigest(step, digest, $"{at}.digest", errors);
+        if (step.Digest is { } digest) ValidateDigest(step, digest, $"{at}.digest", check, errors);
     }
 
-    private static readonly Notify.Domain.Templates.TemplateRenderer Liquid = new();
-
-    private static void ValidateDigest(SendStepDefinition step, DigestDefinition digest, string at, List<FieldError> errors)
+    private static void ValidateDigest(SendStepDefinition step, DigestDefinition digest, string at, FlowCheck check, List<FieldError> errors)
     {
         if (step.Failover) errors.Add(new(at, "a digest cannot also fail over: choose one."));
         if (digest.Until is { } until)
@@ -47,8 +45,7 @@ public sealed class SendStepKind : StepKind<SendStepDefinition, SendStep>
         }
         else if (digest.Window is null) errors.Add(new($"{at}.window", "is required: how long to collect, e.g. { \"amount\": 30, \"unit\": \"minutes\" }, or give \"until\": \"16:00\"."));
         else if (digest.Window.Amount is < 1 or > 100_000) errors.Add(new($"{at}.window.amount", "must be between 1 and 100000."));
-        if (digest.Key is { Length: > 0 } key && (key.Length > 500 || Liquid.Validate(key) is not null))
-            errors.Add(new($"{at}.key", $"is not valid merge-tag text: {Liquid.Validate(key)?.ToString() ?? "longer than 500 characters"}."));
+        check.Liquid(digest.Key, 500, $"{at}.key", errors);
     }
 
     protected override string Describe(SendStepDefinition step) =>

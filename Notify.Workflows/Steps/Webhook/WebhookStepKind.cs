@@ -1,13 +1,10 @@
 using Notify.Domain.Common;
-using Notify.Domain.Templates;
 using Notify.Workflows.Definitions;
 
 namespace Notify.Workflows.Steps.Webhook;
 
 public sealed class WebhookStepKind : StepKind<WebhookStepDefinition, WebhookStep>
 {
-    private static readonly TemplateRenderer Liquid = new();
-
     public override string Kind => "webhook";
 
     public override string Label => "Call a webhook";
@@ -22,10 +19,7 @@ public sealed class WebhookStepKind : StepKind<WebhookStepDefinition, WebhookSte
             errors.Add(new($"{at}.endpoint", "is required: the webhook to call, as set up on the Channels page."));
         else if (!check.WebhookKeys.Contains(step.Endpoint))
             errors.Add(new($"{at}.endpoint", $"there is no webhook '{step.Endpoint}': set it up on the Channels page first."));
-        if (step.Text is { Length: > 10_000 })
-            errors.Add(new($"{at}.text", "is longer than 10000 characters."));
-        else if (!string.IsNullOrEmpty(step.Text) && Liquid.Validate(step.Text) is { } error)
-            errors.Add(new($"{at}.text", error.ToString()));
+        check.Liquid(step.Text, 10_000, $"{at}.text", errors);
     }
 
     protected override string Describe(WebhookStepDefinition step) => $"Call the webhook '{step.Endpoint}'" + (string.IsNullOrEmpty(step.Text) ? "" : $" with \"{step.Text}\"");

@@ -6,17 +6,15 @@ namespace Notify.EndToEnd.Tests.Durability;
 
 /// <summary>A digest collecting when the app is killed (SIGKILL) goes out after the restart, once, listing everything it collected.</summary>
 [Collection(AppProcessesCollection.Name)]
-public sealed class DigestKillTests : IDisposable
+public sealed class DigestKillTests : AppFolderTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "notify-kill", Guid.NewGuid().ToString("N"));
-
     private static async Task<List<JsonElement>> DigestsAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?flow=task-digest")).GetProperty("items").EnumerateArray().ToList();
 
     [Fact]
     public async Task KilledMidWindow_AfterRestart_OneMessageListsAllThree()
     {
-        await using var app = new AppProcess(_folder);
+        await using var app = new AppProcess(Folder);
         await app.StartAsync();
         using (var api = app.CreateClient())
         {
@@ -56,18 +54,5 @@ public sealed class DigestKillTests : IDisposable
         var digest = Assert.Single(await DigestsAsync(client));
         Assert.Equal(("inApp", "per"), (digest.GetProperty("channel").GetString(), digest.GetProperty("contactKey").GetString()));
         Assert.Equal("3 new: Fix DK-1, Fix DK-2, Fix DK-3", digest.GetProperty("body").GetString());
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
     }
 }

@@ -6,14 +6,12 @@ using Notify.Tests.Shared;
 namespace Notify.EndToEnd.Tests.Durability;
 
 [Collection(AppProcessesCollection.Name)]
-public sealed class KillAndRestartTests(SmtpServerFixture smtp, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SmtpServerFixture>, IDisposable
+public sealed class KillAndRestartTests(SmtpServerFixture smtp, Xunit.Abstractions.ITestOutputHelper output) : AppFolderTests, IClassFixture<SmtpServerFixture>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "notify-kill", Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task ReminderScheduledThenKilled_AfterRestartItIsSentExactlyOnce()
     {
-        await using var app = new AppProcess(_folder);
+        await using var app = new AppProcess(Folder);
         await app.StartAsync();
         using (var api = app.CreateClient())
         {
@@ -51,7 +49,7 @@ public sealed class KillAndRestartTests(SmtpServerFixture smtp, Xunit.Abstractio
             ["Notify__Email__Smtp__Port"] = smtp.Port.ToString(),
             ["Notify__Demo__Seed"] = "true",
         };
-        await using var app = new AppProcess(_folder, settings);
+        await using var app = new AppProcess(Folder, settings);
         await app.StartAsync();
         using (var api = app.CreateClient())
         {
@@ -99,7 +97,7 @@ public sealed class KillAndRestartTests(SmtpServerFixture smtp, Xunit.Abstractio
             ["Notify__Sms__Twilio__BaseUrl"] = twilio.BaseUrl,
             ["Notify__Demo__Seed"] = "true",
         };
-        await using var app = new AppProcess(_folder, settings);
+        await using var app = new AppProcess(Folder, settings);
         await app.StartAsync();
         using (var api = app.CreateClient())
         {
@@ -137,18 +135,6 @@ public sealed class KillAndRestartTests(SmtpServerFixture smtp, Xunit.Abstractio
         twilio.Messages.Select(m => System.Text.RegularExpressions.Regex.Match(m.Body, @"order (S-\d+)")).Where(m => m.Success)
             .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.Count());
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
 
     private List<MimeKit.MimeMessage> KMessages() =>
         smtp.Messages().Where(m => m.Subject != null && m.Subject.StartsWith("Your order K-", StringComparison.Ordinal)).ToList();

@@ -9,10 +9,8 @@ namespace Notify.EndToEnd.Tests.Durability;
 /// "happened" way at once, and the one that did not is escalated exactly once, when its minute is up.
 /// </summary>
 [Collection(AppProcessesCollection.Name)]
-public sealed class WaitForKillTests : IDisposable
+public sealed class WaitForKillTests : AppFolderTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "notify-kill", Guid.NewGuid().ToString("N"));
-
     private static async Task<List<JsonElement>> ItemsAsync(HttpClient client, string path) =>
         (await client.GetFromJsonAsync<JsonElement>(path)).GetProperty("items").EnumerateArray().ToList();
 
@@ -20,7 +18,7 @@ public sealed class WaitForKillTests : IDisposable
     public async Task KilledWhileWaiting_AfterRestart_DoneGoesOn_AndTheOpenTaskIsEscalatedExactlyOnce()
     {
         DateTime waitBegan;
-        await using var app = new AppProcess(_folder);
+        await using var app = new AppProcess(Folder);
         await app.StartAsync();
         using (var api = app.CreateClient())
         {
@@ -69,18 +67,5 @@ public sealed class WaitForKillTests : IDisposable
         Assert.DoesNotContain(await ItemsAsync(client, "/api/v1/deliveries?flow=chase-open-tasks&recordKey=KW-DONE"), d => d.GetProperty("channel").GetString() == "sms");
         var runs = await ItemsAsync(client, "/api/v1/runs?flow=chase-open-tasks");
         Assert.Equal(["completed", "completed"], runs.Select(r => r.GetProperty("status").GetString()));
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
     }
 }
