@@ -78,6 +78,12 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<DueRunsWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DueRunsWorker>());
+        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection("Notify:Retention"))
+            .Validate(o => o.Days >= 0, "Notify:Retention:Days must be 0 (keep everything) or more.")
+            .Validate(o => o.ChunkSize is >= 1 and <= 100_000, "Notify:Retention:ChunkSize must be between 1 and 100000.")
+            .ValidateOnStart();
+        services.AddSingleton<Retention.RetentionSweeper>();
+        services.AddHostedService<Retention.RetentionWorker>();
         services.AddSingleton<DeliveryClaims>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
@@ -97,6 +103,8 @@ public static class ServiceCollectionExtensions
         var connection = configuration.GetConnectionString("Notify");
         services.AddDbContextFactory<NotifyDbContext>(options =>
         {
+            // A capped count ("more than 10,000") takes rows in no order on purpose: ordering them would read them all.
+            options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
             if (provider == DatabaseProvider.Postgres)
             {
                 options.UseNpgsql(connection ?? throw new InvalidOperationException("ConnectionStrings:Notify is required for PostgreSQL."));

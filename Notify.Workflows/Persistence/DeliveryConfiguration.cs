@@ -11,10 +11,17 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasKey(d => d.Id);
         builder.HasIndex(d => d.DeliveryKey).IsUnique();
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
-        builder.HasIndex(d => d.CreatedAt);
-        builder.HasIndex(d => new { d.RecordType, d.RecordKey });
-        builder.HasIndex(d => d.ContactKey);
         builder.HasIndex(d => d.RunId);
+
+        // The send log lists newest first under any one filter: each filter's index ends in the time, so a page is
+        // read from the index's end and stops after a page (DeliverySearchIndex has the text search).
+        builder.HasIndex(d => d.CreatedAt);
+        builder.HasIndex(d => new { d.Channel, d.CreatedAt });
+        builder.HasIndex(d => new { d.Status, d.CreatedAt });
+        builder.HasIndex(d => new { d.FlowKey, d.CreatedAt });
+        builder.HasIndex(d => new { d.Provider, d.CreatedAt });
+        builder.HasIndex(d => new { d.RecordType, d.RecordKey, d.CreatedAt });
+        builder.HasIndex(d => new { d.ContactKey, d.CreatedAt });
         builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(d => d.Sender).HasMaxLength(20);

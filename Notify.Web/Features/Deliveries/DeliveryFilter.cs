@@ -33,5 +33,11 @@ public sealed record DeliveryFilter
 
     public int Page { get; init; }
 
+    /// <summary>The page after this one (keyset paging): faster than a page number deep into a long list.</summary>
+    public DeliveryCursor? After { get; init; }
+
+    /// <summary>Text filters read every row instead of the search index, as before it: what the index is tested and measured against.</summary>
+    public bool ByScan { get; init; }
+
     public int PageSize { get; init; } = 25;
 }

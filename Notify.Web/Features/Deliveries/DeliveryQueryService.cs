@@ -65,12 +65,67 @@ public sealed class DeliveryQueryService(
     private string PhoneSearch(string typed) =>
         phones.TryNormalize(typed, out var e164, out _) ? e164 : new string([.. typed.Where(c => char.IsAsciiDigit(c) || c == '+')]);
 
+    /// <summary>Counting stops here: beyond it the list says "more than" instead of reading every matching row for each page.</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>
+    /// On SQLite, a text that more deliveries than this contain is paged by walking the newest first and checking each
+    /// (a page of matches comes within a few hundred rows); a rarer one is paged from the search index's matches.
+    /// </summary>
+    public int DenseAbove { get; init; } = 2_000;
+
     public async Task<PageOf<DeliveryRow>> SearchAsync(DeliveryFilter filter, CancellationToken ct)
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Max(0, filter.Page);
+        var page = filter.After is null ? Math.Max(0, filter.Page) : 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Deliveries.AsNoTracking();
+        var searches = Searches(filter);
+        var indexed = !filter.ByScan && db.Database.IsSqlite() ? DeliverySearchIndex.SqliteCandidates(db, searches.Select(s => (s.Text, s.Fields, s.ContactKey is not null))) : null;
+        var counted = await Filtered(db, indexed ?? db.Deliveries, filter, searches).Take(CountCap + 1).CountAsync(ct);
+        var query = Filtered(db, indexed is not null && counted <= DenseAbove ? indexed : db.Deliveries, filter, searches);
+        if (filter.After is { } after)
+        {
+            query = query.Where(d => d.CreatedAt < after.CreatedAt || (d.CreatedAt == after.CreatedAt && d.Id < after.Id));
+        }
+
+        var items = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
+            .Skip(page * pageSize).Take(pageSize).Select(DeliveryRow.Projection).ToListAsync(ct);
+        return new PageOf<DeliveryRow>(items, Math.Min(counted, CountCap), page, pageSize)
+        {
+            TotalIsCapped = counted > CountCap,
+            Next = items.Count == pageSize ? DeliveryCursor.After(items[^1]).ToString() : null,
+        };
+    }
+
+    private sealed record TextSearch(string Text, DeliveryText Fields, string? ContactKey = null);
+
+    /// <summary>The filter's texts to look for; a phone number that cannot be one gives a search nothing contains.</summary>
+    private List<TextSearch> Searches(DeliveryFilter filter)
+    {
+        var searches = new List<TextSearch>();
+        if (!string.IsNullOrWhiteSpace(filter.Recipient))
+        {
+            var r = filter.Recipient.Trim();
+            searches.Add(new TextSearch(r, DeliveryText.Recipient, ContactKey: r));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Phone))
+        {
+            searches.Add(new TextSearch(PhoneSearch(filter.Phone), DeliveryText.Address));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            searches.Add(new TextSearch(filter.Text.Trim(), DeliveryText.Everything));
+        }
+
+        return searches;
+    }
+
+    private static IQueryable<Notify.Domain.Messaging.Delivery> Filtered(
+        NotifyDbContext db, IQueryable<Notify.Domain.Messaging.Delivery> query, DeliveryFilter filter, List<TextSearch> searches)
+    {
+        query = query.AsNoTracking();
         if (filter.Channel is { } channel) query = query.Where(d => d.Channel == channel);
         if (filter.Status is { } status) query = query.Where(d => d.Status == status);
         if (!string.IsNullOrWhiteSpace(filter.Flow)) query = query.Where(d => d.FlowKey == filter.Flow);
@@ -79,28 +134,13 @@ public sealed class DeliveryQueryService(
         if (!string.IsNullOrWhiteSpace(filter.Provider)) query = query.Where(d => d.Provider == filter.Provider);
         if (filter.From is { } from) query = query.Where(d => d.CreatedAt >= from);
         if (filter.To is { } to) query = query.Where(d => d.CreatedAt < to);
-        if (!string.IsNullOrWhiteSpace(filter.Recipient))
+        foreach (var search in searches)
         {
-            var r = filter.Recipient.Trim();
-            query = query.Where(d => d.ContactKey == r || d.Address.Contains(r) || d.RecipientName.Contains(r));
+            query = search.Text.Length == 0 ? query.Where(d => false)
+                : db.Database.IsNpgsql() && !filter.ByScan ? query.Containing(db, search.Text, search.Fields, search.ContactKey)
+                : query.ScanContaining(search.Text, search.Fields, search.ContactKey); // on SQLite the exact check on the index's candidates
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Phone))
-        {
-            var number = PhoneSearch(filter.Phone);
-            query = number.Length == 0 ? query.Where(d => false) : query.Where(d => d.Address.Contains(number));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var t = filter.Text.Trim();
-            query = query.Where(d => (d.RedactedBody ?? d.Body).Contains(t) || (d.Subject != null && d.Subject.Contains(t))
-                || d.Address.Contains(t) || d.RecipientName.Contains(t) || (d.Reason != null && d.Reason.Contains(t)));
-        }
-
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Skip(page * pageSize).Take(pageSize).Select(DeliveryRow.Projection).ToListAsync(ct);
-        return new PageOf<DeliveryRow>(items, total, page, pageSize);
+        return query;
     }
 }

@@ -62,6 +62,11 @@ public partial class SmsArchivePage
         DateTime.TryParseExact(text, Day, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
 
+    private bool _countCapped;
+
+    /// <summary>"1-25 of 812", or "of more than 10,000" where counting stopped.</summary>
+    private string PagerInfo => _countCapped ? $"{{first_item}}-{{last_item}} of more than {DeliveryQueryService.CountCap:N0}" : "{first_item}-{last_item} of {all_items}";
+
     private async Task<GridData<DeliveryRow>> LoadAsync(GridState<DeliveryRow> state, CancellationToken ct)
     {
         if (state.PageSize != _rowsPerPage)
@@ -75,6 +80,7 @@ public partial class SmsArchivePage
             Channel = Channel.Sms, Phone = _phone, Text = _text, Status = _status, From = Organisation.Value.StartOfDayUtc(_from), To = Organisation.Value.StartOfDayUtc(_to?.AddDays(1)),
             Page = state.Page, PageSize = state.PageSize,
         }, ct);
+        _countCapped = page.TotalIsCapped;
         return new GridData<DeliveryRow> { Items = page.Items, TotalItems = page.Total };
     }
 

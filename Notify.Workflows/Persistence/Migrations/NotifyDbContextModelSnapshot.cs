@@ -387,8 +387,6 @@ namespace Notify.Workflows.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactKey");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DeliveryKey")
@@ -396,9 +394,19 @@ namespace Notify.Workflows.Persistence.Migrations
 
                     b.HasIndex("RunId");
 
-                    b.HasIndex("RecordType", "RecordKey");
+                    b.HasIndex("Channel", "CreatedAt");
+
+                    b.HasIndex("ContactKey", "CreatedAt");
+
+                    b.HasIndex("FlowKey", "CreatedAt");
+
+                    b.HasIndex("Provider", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("RecordType", "RecordKey", "CreatedAt");
 
                     b.ToTable("Deliveries");
                 });

@@ -400,8 +400,6 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactKey");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DeliveryKey")
@@ -409,9 +407,19 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
                     b.HasIndex("RunId");
 
-                    b.HasIndex("RecordType", "RecordKey");
+                    b.HasIndex("Channel", "CreatedAt");
+
+                    b.HasIndex("ContactKey", "CreatedAt");
+
+                    b.HasIndex("FlowKey", "CreatedAt");
+
+                    b.HasIndex("Provider", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("RecordType", "RecordKey", "CreatedAt");
 
                     b.ToTable("Deliveries");
                 });

@@ -78,9 +78,7 @@ public sealed class AdminPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GetByTestId("save-flow").ClickAsync();
         await Assertions.Expect(page.GetByTestId("unpublished")).ToBeVisibleAsync(Patient);
 
-        await page.GetByTestId("publish").ClickAsync();
-        await page.GetByTestId("confirm-publish").ClickAsync();
-        await Assertions.Expect(page.GetByText("Published v2")).ToBeVisibleAsync(Patient);
+        await page.PublishAsync(2);
         await Assertions.Expect(page.GetByTestId("unpublished")).ToHaveCountAsync(0);
     }
 

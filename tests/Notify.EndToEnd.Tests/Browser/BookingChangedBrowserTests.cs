@@ -43,9 +43,7 @@ public sealed class BookingChangedBrowserTests(BrowserFixture browser) : IClassF
         await browser.SaveScreenshotAsync(page, "booking-two-starts");
         await page.GetByTestId("save-flow").ClickAsync();
         await Assertions.Expect(page.GetByTestId("edits-not-saved")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
-        await page.GetByTestId("publish").ClickAsync();
-        await page.GetByTestId("confirm-publish").ClickAsync();
-        await Assertions.Expect(page.GetByText("Published v1")).ToBeVisibleAsync(Patient);
+        await page.PublishAsync(1);
 
         var flow = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/booking-confirm")).GetProperty("definition");
         var triggers = flow.GetProperty("triggers").EnumerateArray().ToList();

@@ -118,9 +118,7 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         var again = (await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/big-order-follow-up")).GetProperty("definition").GetProperty("layout");
         Assert.Equal(x, again.GetProperty("send-2").GetProperty("x").GetDouble());
 
-        await reloaded.GetByTestId("publish").ClickAsync();
-        await reloaded.GetByTestId("confirm-publish").ClickAsync();
-        await Assertions.Expect(reloaded.GetByText("Published v1")).ToBeVisibleAsync(Patient);
+        await reloaded.PublishAsync(1);
 
         var soon = DateTimeOffset.UtcNow.AddDays(3);
         await api.PutAsJsonAsync("/api/v1/records/order/CANVAS-BIG", new { status = "new", contacts = new { customer = "ola" }, data = new { amount = 1500, pickup_from = soon } });

@@ -57,9 +57,7 @@ public sealed class FlowDesignerBrowserTests(BrowserFixture browser) : IClassFix
         await condition.FillAsync("record.Title.Contains(\"urgent\")");
         await page.GetByTestId("save-flow").ClickAsync();
         await Assertions.Expect(page.GetByTestId("flow-errors")).ToHaveCountAsync(0);
-        await page.GetByTestId("publish").ClickAsync();
-        await page.GetByTestId("confirm-publish").ClickAsync();
-        await Assertions.Expect(page.GetByText("Published v1")).ToBeVisibleAsync(Patient);
+        await page.PublishAsync(1);
 
         var flow = await api.GetFromJsonAsync<JsonElement>("/api/v1/flows/urgent-task-created");
         Assert.Equal(1, flow.GetProperty("publishedVersion").GetInt32());

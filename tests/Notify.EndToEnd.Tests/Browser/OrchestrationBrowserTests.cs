@@ -100,9 +100,7 @@ public sealed class OrchestrationBrowserTests(MovableClockBrowserFixture browser
         await Assertions.Expect(page.GetByTestId("node-wait-for-1-trace")).ToContainTextAsync("Would time out");
         await browser.SaveScreenshotAsync(page, "escalation-dry-run");
 
-        await page.GetByTestId("publish").ClickAsync();
-        await page.GetByTestId("confirm-publish").ClickAsync();
-        await Assertions.Expect(page.GetByText("Published v1")).ToBeVisibleAsync(Patient);
+        await page.PublishAsync(1);
 
         // Two tasks for Per: he reads one at once; nobody reads the other.
         using var api = browser.App.CreateApiClient();
@@ -160,9 +158,7 @@ public sealed class OrchestrationBrowserTests(MovableClockBrowserFixture browser
         Assert.Equal(["sms", "email"], send.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal((2, "hours"), (send.GetProperty("failoverAfter").GetProperty("amount").GetInt32(), send.GetProperty("failoverAfter").GetProperty("unit").GetString()));
 
-        await page.GetByTestId("publish").ClickAsync();
-        await page.GetByTestId("confirm-publish").ClickAsync();
-        await Assertions.Expect(page.GetByText("Published v2")).ToBeVisibleAsync(Patient);
+        await page.PublishAsync(2);
 
         foreach (var status in new[] { "new", "ready" })
         {
@@ -308,9 +304,7 @@ public sealed class OrchestrationBrowserTests(MovableClockBrowserFixture browser
         await browser.SaveScreenshotAsync(page, "webhook-dry-run");
         Assert.Empty(receiver.Calls);
 
-        await page.GetByTestId("publish").ClickAsync();
-        await page.GetByTestId("confirm-publish").ClickAsync();
-        await Assertions.Expect(page.GetByText("Published v1")).ToBeVisibleAsync(Patient);
+        await page.PublishAsync(1);
         using var api = browser.App.CreateApiClient();
         (await api.PutAsJsonAsync("/api/v1/records/task/HOOK-1", new { status = "open", title = "Replace the valve" })).EnsureSuccessStatusCode();
 

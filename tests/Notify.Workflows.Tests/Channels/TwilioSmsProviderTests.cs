@@ -63,7 +63,8 @@ public sealed class TwilioSmsProviderTests : IDisposable
         await engine.AdvanceAsync(TimeSpan.FromMinutes(2));
 
         var sms = await SmsAsync(engine, "TW-3");
-        Assert.Equal(DeliveryStatus.Sent, sms.Status);
+        Assert.True(sms.Status == DeliveryStatus.Sent,
+            $"The retry left the SMS {sms.Status}: {sms.Reason} (attempts {sms.Attempts}, next at {sms.NextAttemptAt:O}, now {engine.Clock.GetUtcNow():O}).");
         Assert.Equal(2, sms.Attempts);
         Assert.Equal(2, _twilio.Requests.Count(r => r.Form["Body"].Contains("TW-3")));
     }

@@ -25,6 +25,8 @@ public class DeliveriesPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<Notify.Workflows.Access.AuditLog>();
         Services.AddSingleton(new Notify.Domain.Contacts.PhoneNumberNormalizer());
         Services.AddSingleton<DeliveryQueryService>();
+        Services.Configure<Notify.Workflows.Retention.RetentionOptions>(o => o.Days = 90);
+        Services.AddSingleton<Notify.Workflows.Retention.RetentionSweeper>();
     }
 
     public async Task InitializeAsync()
@@ -49,6 +51,16 @@ public class DeliveriesPageTests : BunitContext, IAsyncLifetime
             Assert.Contains("Your order AO462 is ready", page.Markup);
             Assert.Contains("no SMS consent", page.Markup);
         });
+    }
+
+    [Fact]
+    public void ThePage_SaysHowLongMessagesAreKept_AndHowFarBackItReaches()
+    {
+        var page = Render<DeliveriesPage>();
+
+        page.WaitForAssertion(() => Assert.Matches(
+            @"Messages are kept for 90 days, then deleted with their runs \(the audit log and consent history are always kept\)\. The oldest message here is from \d{4}-\d{2}-\d{2}\.",
+            System.Text.RegularExpressions.Regex.Replace(page.Find("[data-testid=retention-note]").TextContent, @"\s+", " ").Trim()));
     }
 
     [Fact]

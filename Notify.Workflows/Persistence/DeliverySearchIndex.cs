@@ -1,0 +1,164 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Notify.Domain.Messaging;
+
+namespace Notify.Workflows.Persistence;
+
+/// <summary>Which of a delivery's texts a search looks in.</summary>
+public enum DeliveryText
+{
+    /// <summary>The body (as stored without secrets), subject, address, recipient's name and reason.</summary>
+    Everything,
+
+    /// <summary>The address and the recipient's name.</summary>
+    Recipient,
+
+    /// <summary>The address (a phone number or an email address).</summary>
+    Address,
+}
+
+/// <summary>
+/// Finds deliveries whose texts contain a piece of text, exactly as a scan with <see cref="string.Contains(string)"/> would
+/// (case as typed, any part of a word, any letters), without reading every row. On SQLite an FTS5 table with the
+/// trigram tokenizer (<c>DeliverySearch</c>) holds the texts of each delivery under its rowid; it is an external-content
+/// table over the view <c>DeliverySearchSource</c>, kept in step by triggers on <c>Deliveries</c>, so every insert,
+/// change and delete of a delivery updates it in the same transaction. Trigrams cannot find fewer than three letters,
+/// so such a short text is looked for by the scan. On PostgreSQL, trigram (pg_trgm) GIN indexes serve
+/// <c>LIKE '%…%'</c> on each text. A migration that rebuilds the Deliveries table on SQLite (new rowids, triggers
+/// dropped) must run <see cref="CreateSqlite"/> again.
+/// </summary>
+public static class DeliverySearchIndex
+{
+    private const string Columns = "body, subject, address, recipient, reason, contact";
+
+    private static string Values(string row) =>
+        $"COALESCE({row}.\"RedactedBody\", {row}.\"Body\"), {row}.\"Subject\", {row}.\"Address\", {row}.\"RecipientName\", {row}.\"Reason\", {row}.\"ContactKey\"";
+
+    /// <summary>The search table, its source view and its triggers, filled from the deliveries already stored.</summary>
+    public static readonly string[] CreateSqlite =
+    [
+        "DROP TRIGGER IF EXISTS \"Deliveries_search_insert\"",
+        "DROP TRIGGER IF EXISTS \"Deliveries_search_delete\"",
+        "DROP TRIGGER IF EXISTS \"Deliveries_search_update\"",
+        "DROP TABLE IF EXISTS \"DeliverySearch\"",
+        "DROP VIEW IF EXISTS \"DeliverySearchSource\"",
+        "CREATE VIEW \"DeliverySearchSource\" AS SELECT d.rowid AS rid, COALESCE(d.\"RedactedBody\", d.\"Body\") AS body, d.\"Subject\" AS subject, "
+            + "d.\"Address\" AS address, d.\"RecipientName\" AS recipient, d.\"Reason\" AS reason, d.\"ContactKey\" AS contact FROM \"Deliveries\" AS d",
+        $"CREATE VIRTUAL TABLE \"DeliverySearch\" USING fts5({Columns}, content='DeliverySearchSource', content_rowid='rid', tokenize='trigram case_sensitive 1')",
+        $"CREATE TRIGGER \"Deliveries_search_insert\" AFTER INSERT ON \"Deliveries\" BEGIN "
+            + $"INSERT INTO \"DeliverySearch\"(rowid, {Columns}) VALUES (new.rowid, {Values("new")}); END",
+        $"CREATE TRIGGER \"Deliveries_search_delete\" AFTER DELETE ON \"Deliveries\" BEGIN "
+            + $"INSERT INTO \"DeliverySearch\"(\"DeliverySearch\", rowid, {Columns}) VALUES ('delete', old.rowid, {Values("old")}); END",
+        "CREATE TRIGGER \"Deliveries_search_update\" AFTER UPDATE OF \"Body\", \"RedactedBody\", \"Subject\", \"Address\", \"RecipientName\", \"Reason\", \"ContactKey\" "
+            + "ON \"Deliveries\" WHEN old.\"Body\" IS NOT new.\"Body\" OR old.\"RedactedBody\" IS NOT new.\"RedactedBody\" OR old.\"Subject\" IS NOT new.\"Subject\" "
+            + "OR old.\"Address\" IS NOT new.\"Address\" OR old.\"RecipientName\" IS NOT new.\"RecipientName\" OR old.\"Reason\" IS NOT new.\"Reason\" "
+            + "OR old.\"ContactKey\" IS NOT new.\"ContactKey\" BEGIN "
+            + $"INSERT INTO \"DeliverySearch\"(\"DeliverySearch\", rowid, {Columns}) VALUES ('delete', old.rowid, {Values("old")}); "
+            + $"INSERT INTO \"DeliverySearch\"(rowid, {Columns}) VALUES (new.rowid, {Values("new")}); END",
+        "INSERT INTO \"DeliverySearch\"(\"DeliverySearch\") VALUES ('rebuild')",
+    ];
+
+    public static readonly string[] DropSqlite =
+    [
+        "DROP TRIGGER IF EXISTS \"Deliveries_search_insert\"",
+        "DROP TRIGGER IF EXISTS \"Deliveries_search_delete\"",
+        "DROP TRIGGER IF EXISTS \"Deliveries_search_update\"",
+        "DROP TABLE IF EXISTS \"DeliverySearch\"",
+        "DROP VIEW IF EXISTS \"DeliverySearchSource\"",
+    ];
+
+    /// <summary>A trigram index per text; pg_trgm is a trusted extension, so the database's owner may add it.</summary>
+    public static readonly string[] CreatePostgres =
+    [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        "CREATE INDEX \"IX_Deliveries_Search_Body\" ON \"Deliveries\" USING gin ((COALESCE(\"RedactedBody\", \"Body\")) gin_trgm_ops)",
+        "CREATE INDEX \"IX_Deliveries_Search_Subject\" ON \"Deliveries\" USING gin (\"Subject\" gin_trgm_ops)",
+        "CREATE INDEX \"IX_Deliveries_Search_Address\" ON \"Deliveries\" USING gin (\"Address\" gin_trgm_ops)",
+        "CREATE INDEX \"IX_Deliveries_Search_RecipientName\" ON \"Deliveries\" USING gin (\"RecipientName\" gin_trgm_ops)",
+        "CREATE INDEX \"IX_Deliveries_Search_Reason\" ON \"Deliveries\" USING gin (\"Reason\" gin_trgm_ops)",
+    ];
+
+    public static readonly string[] DropPostgres =
+    [
+        "DROP INDEX IF EXISTS \"IX_Deliveries_Search_Body\"",
+        "DROP INDEX IF EXISTS \"IX_Deliveries_Search_Subject\"",
+        "DROP INDEX IF EXISTS \"IX_Deliveries_Search_Address\"",
+        "DROP INDEX IF EXISTS \"IX_Deliveries_Search_RecipientName\"",
+        "DROP INDEX IF EXISTS \"IX_Deliveries_Search_Reason\"",
+    ];
+
+    /// <summary>Trigrams find three letters or more; a shorter text is looked for by the scan.</summary>
+    public static bool Indexable(string text) => text.EnumerateRunes().Count() >= 3;
+
+    /// <summary>
+    /// SQLite: the deliveries that may match every one of <paramref name="searches"/> that the index can answer, read from
+    /// the search table (one FTS5 query) joined to the deliveries by rowid, so a count with a limit stops early. A
+    /// superset: narrow it with <see cref="ScanContaining"/> for each search, which also answers the short ones and a
+    /// recipient's exact contact key. Null when no search can use the index.
+    /// </summary>
+    public static IQueryable<Delivery>? SqliteCandidates(NotifyDbContext db, IEnumerable<(string Text, DeliveryText Fields, bool OrContactKey)> searches)
+    {
+        var terms = searches.Where(s => Indexable(s.Text)).Select(s => "(" + MatchQuery(s.Text, s.Fields, s.OrContactKey) + ")").ToList();
+        return terms.Count == 0 ? null : db.Deliveries.FromSqlRaw(
+            "SELECT d.* FROM \"DeliverySearch\" AS s JOIN \"Deliveries\" AS d ON d.rowid = s.rowid WHERE \"DeliverySearch\" MATCH {0}",
+            string.Join(" AND ", terms));
+    }
+
+    /// <summary>
+    /// The deliveries of <paramref name="query"/> whose chosen texts contain <paramref name="text"/>, or whose contact key is
+    /// <paramref name="contactKey"/>: for composing into any query (the send log itself starts from <see cref="SqliteCandidates"/>).
+    /// </summary>
+    public static IQueryable<Delivery> Containing(this IQueryable<Delivery> query, NotifyDbContext db, string text, DeliveryText fields, string? contactKey = null)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return query.Where(Like(fields, LikePattern(text), contactKey));
+        }
+
+        if (SqliteCandidates(db, [(text, fields, contactKey is not null)]) is { } candidates)
+        {
+            var ids = candidates.Select(d => d.Id);
+            query = query.Where(d => ids.Contains(d.Id));
+        }
+
+        return query.ScanContaining(text, fields, contactKey);
+    }
+
+    /// <summary>The same question answered by reading every row: the fallback for short texts, and the yardstick the index is tested and measured against.</summary>
+    public static IQueryable<Delivery> ScanContaining(this IQueryable<Delivery> query, string t, DeliveryText fields, string? contactKey = null) => fields switch
+    {
+        DeliveryText.Everything => query.Where(d => (d.RedactedBody ?? d.Body).Contains(t) || (d.Subject != null && d.Subject.Contains(t))
+            || d.Address.Contains(t) || d.RecipientName.Contains(t) || (d.Reason != null && d.Reason.Contains(t))
+            || (contactKey != null && d.ContactKey == contactKey)),
+        DeliveryText.Recipient => query.Where(d => d.Address.Contains(t) || d.RecipientName.Contains(t) || (contactKey != null && d.ContactKey == contactKey)),
+        _ => query.Where(d => d.Address.Contains(t) || (contactKey != null && d.ContactKey == contactKey)),
+    };
+
+    /// <summary>An FTS5 phrase (each trigram in order, so the text itself) limited to the chosen columns.</summary>
+    /// <summary>A contact key is found by equality, which its column's trigrams can only narrow: the caller checks it exactly.</summary>
+    private static string MatchQuery(string text, DeliveryText fields, bool orContactKey)
+    {
+        var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var columns = fields switch
+        {
+            DeliveryText.Everything => "",
+            DeliveryText.Recipient => "address recipient",
+            _ => "address",
+        };
+        columns = orContactKey ? (columns.Length == 0 ? "body subject address recipient reason contact" : columns + " contact") : columns;
+        return columns.Length == 0 ? phrase : "{" + columns + "} : " + phrase;
+    }
+
+    private static string LikePattern(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    private static Expression<Func<Delivery, bool>> Like(DeliveryText fields, string p, string? contactKey) => fields switch
+    {
+        DeliveryText.Everything => d => EF.Functions.Like(d.RedactedBody ?? d.Body, p, "\\") || EF.Functions.Like(d.Subject, p, "\\")
+            || EF.Functions.Like(d.Address, p, "\\") || EF.Functions.Like(d.RecipientName, p, "\\") || EF.Functions.Like(d.Reason, p, "\\")
+            || (contactKey != null && d.ContactKey == contactKey),
+        DeliveryText.Recipient => d => EF.Functions.Like(d.Address, p, "\\") || EF.Functions.Like(d.RecipientName, p, "\\")
+            || (contactKey != null && d.ContactKey == contactKey),
+        _ => d => EF.Functions.Like(d.Address, p, "\\") || (contactKey != null && d.ContactKey == contactKey),
+    };
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Domain.Messaging;
+using Notify.Seed;
+using Notify.Web.Features.Deliveries;
+using Notify.Workflows.Persistence;
+
+// The send log's questions against the configured database (fill it first with benchmarks/Notify.Seed), as the API
+// asks them (count and first page, 25 rows): each 20 times after a warm-up, through the search index and the keyset,
+// and, as the baseline in the same process, the same question answered by scanning (the way before the index).
+//   dotnet run -c Release --project benchmarks/Notify.SendLogBench [-- --baseline-runs 5]
+var at = Array.IndexOf(args, "--baseline-runs");
+var baselineRuns = at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : 5;
+const int Runs = 20;
+
+await using var services = await NotifyDatabase.OpenAsync(CancellationToken.None);
+var search = ActivatorUtilities.CreateInstance<DeliveryQueryService>(services);
+var factory = services.GetRequiredService<IDbContextFactory<NotifyDbContext>>();
+int total;
+string phone, name;
+await using (var db = await factory.CreateDbContextAsync())
+{
+    total = await db.Deliveries.CountAsync();
+    var newest = await db.Deliveries.AsNoTracking().Where(d => d.Channel == Channel.Sms).OrderByDescending(d => d.CreatedAt).Skip(5000).FirstAsync();
+    phone = newest.Address;
+    name = newest.RecipientName;
+}
+
+Console.WriteLine($"{total:N0} deliveries in {NotifyDatabase.Describe()}; {Runs} runs each (baseline {baselineRuns}), server time of count + first page of 25");
+var deep = await search.SearchAsync(new DeliveryFilter { PageSize = 25, Page = 3_999 }, CancellationToken.None);
+var cases = new (string Name, DeliveryFilter Filter, bool Text)[]
+{
+    ("newest page", new DeliveryFilter(), false),
+    ("channel=sms", new DeliveryFilter { Channel = Channel.Sms }, false),
+    ("status=failed", new DeliveryFilter { Status = DeliveryStatus.Failed }, false),
+    ("flow=task-overdue", new DeliveryFilter { Flow = "task-overdue" }, false),
+    ("last 7 days", new DeliveryFilter { From = DateTime.UtcNow.AddDays(-7) }, false),
+    ($"recipient={phone}", new DeliveryFilter { Recipient = phone }, true),
+    ($"recipient={name}", new DeliveryFilter { Recipient = name }, true),
+    ($"phone={phone[3..]}", new DeliveryFilter { Phone = phone[3..] }, true),
+    ("text=luke 13", new DeliveryFilter { Text = "luke 13" }, true),
+    ("text=klar for henting, channel=sms", new DeliveryFilter { Text = "klar for henting", Channel = Channel.Sms }, true),
+    ("text matching nothing", new DeliveryFilter { Text = "ingen slik tekst" }, true),
+    ("page 4,000 by cursor", new DeliveryFilter { After = DeliveryCursor.After(deep.Items[^1]) }, false),
+};
+
+Console.WriteLine();
+Console.WriteLine("| question | matches | p50 ms | p95 ms | baseline p95 ms | ratio to baseline |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var (label, filter, text) in cases)
+{
+    var (p50, p95, matches, capped) = await MeasureAsync(filter, Runs);
+    var baseline = text
+        ? await MeasureAsync(filter with { ByScan = true }, baselineRuns)
+        : label.StartsWith("page 4,000", StringComparison.Ordinal) ? await MeasureAsync(new DeliveryFilter { Page = 4_000 }, baselineRuns) : default;
+    var ratio = baseline.P95 > 0 ? $"{p95 / baseline.P95:F3}" : "–";
+    Console.WriteLine($"| {label} | {(capped ? "> " : "")}{matches:N0} | {p50:F1} | {p95:F1} | {(baseline.P95 > 0 ? baseline.P95.ToString("F0") : "–")} | {ratio} |");
+}
+
+return;
+
+async Task<(double P50, double P95, int Matches, bool Capped)> MeasureAsync(DeliveryFilter filter, int runs)
+{
+    var page = await search.SearchAsync(filter, CancellationToken.None); // warm-up
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        page = await search.SearchAsync(filter, CancellationToken.None);
+        times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    return (times[(runs - 1) / 2], times[(int)Math.Ceiling(0.95 * runs) - 1], page.Total, page.TotalIsCapped);
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Notify.Domain.Contacts;
+using Notify.Domain.Messaging;
+using Notify.Domain.Records;
+using Notify.Workflows.Access;
+using Notify.Workflows.Persistence;
+using Notify.Workflows.Retention;
+using Notify.Workflows.Runtime;
+
+namespace Notify.Workflows.Tests.Retention;
+
+/// <summary>Retention deletes finished messages and ended runs older than the setting, in chunks, and nothing else.</summary>
+public sealed class RetentionSweeperTests
+{
+    private static readonly Dictionary<string, string?> ThirtyDays = new() { ["Notify:Retention:Days"] = "30", ["Notify:Retention:ChunkSize"] = "3" };
+
+    [Fact]
+    public async Task OlderThanTheSetting_FinishedMessagesAndEndedRunsGo_EverythingElseStays()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: ThirtyDays);
+        var start = engine.Clock.GetUtcNow().UtcDateTime;
+        await MakeReadyAsync(engine, "OLD-1");
+        await MakeReadyAsync(engine, "OLD-2");
+        await engine.UpsertTaskAsync("WAITS", "open", engine.Clock.GetUtcNow().AddDays(90), "kari"); // its reminders wait months
+        Guid held;
+        await using (var db = await engine.Db())
+        {
+            var queued = Delivery.Queue(new DeliveryDraft
+            {
+                DeliveryKey = "held-for-years", Channel = Channel.Sms, Address = "+4790000001", Body = "Luke 13 venter", NotBefore = start.AddYears(3),
+            }, start);
+            db.Deliveries.Add(queued);
+            held = queued.Id;
+            db.ConsentChanges.AddRange(ConsentChange.Between("ola", ChannelConsent.All, ChannelConsent.None, "test", "api", start));
+            engine.Services.GetRequiredService<AuditLog>().Record(db, "changed", "contact", "ola");
+            await db.SaveChangesAsync();
+        }
+
+        var before = await CountsAsync(engine);
+        Assert.True(before.Deliveries >= 5 && before.Runs >= 3 && before.Attempts >= 4, $"too little to sweep: {before}");
+
+        engine.Clock.Advance(TimeSpan.FromDays(29));
+        await MakeReadyAsync(engine, "NEW-1"); // 29 days younger than the old ones: inside the window when they leave it
+        engine.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        var beforeSweep = await CountsAsync(engine);
+
+        var swept = await engine.Services.GetRequiredService<RetentionSweeper>().SweepAsync(TimeSpan.Zero, CancellationToken.None);
+
+        var after = await CountsAsync(engine);
+        await using var check = await engine.Db();
+        var left = await check.Deliveries.AsNoTracking().ToListAsync();
+        Assert.DoesNotContain(left, d => d.RecordKey is "OLD-1" or "OLD-2");
+        Assert.Equal(2, left.Count(d => d.RecordKey == "NEW-1"));
+        Assert.Contains(left, d => d.Id == held); // still queued: never deleted, whatever its age
+        Assert.Empty(await check.Runs.Where(r => r.RecordKey == "OLD-1" || r.RecordKey == "OLD-2").ToListAsync());
+        Assert.Single(await check.Runs.Where(r => r.RecordKey == "NEW-1").ToListAsync());
+        var reminders = await check.Runs.Where(r => r.RecordKey == "WAITS").ToListAsync(); // due soon and overdue, months ahead
+        Assert.Equal(2, reminders.Count);
+        Assert.All(reminders, r => Assert.Equal(RunStatus.Waiting, r.Status));
+        Assert.Empty(await check.Journal.Where(j => !check.Runs.Any(r => r.Id == j.RunId)).ToListAsync());
+        Assert.Empty(await check.DeliveryAttempts.Where(a => !check.Deliveries.Any(d => d.Id == a.DeliveryId)).ToListAsync());
+        Assert.Equal((beforeSweep.Audit, beforeSweep.Consent, beforeSweep.Records, beforeSweep.Events), (after.Audit, after.Consent, after.Records, after.Events));
+        Assert.Equal(beforeSweep.Deliveries - after.Deliveries, swept.Deliveries);
+        Assert.Equal(beforeSweep.Runs - after.Runs, swept.Runs);
+        Assert.True(swept.Runs >= 2 && swept.JournalLines > 0 && swept.Attempts >= 4, swept.ToString());
+    }
+
+    [Fact]
+    public async Task TheSearchIndex_ForgetsTheDeletedMessages()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: ThirtyDays);
+        await MakeReadyAsync(engine, "GONE-77");
+        engine.Clock.Advance(TimeSpan.FromDays(31));
+        await MakeReadyAsync(engine, "KEPT-77");
+
+        await engine.Services.GetRequiredService<RetentionSweeper>().SweepAsync(TimeSpan.Zero, CancellationToken.None);
+
+        await using var db = await engine.Db();
+        var found = await db.Deliveries.AsNoTracking().Containing(db, "-77", DeliveryText.Everything).Select(d => d.RecordKey).Distinct().ToListAsync();
+        Assert.Equal(["KEPT-77"], found);
+        Assert.Equal(await db.Deliveries.CountAsync(d => d.Body.Contains("-77")), await db.Deliveries.Containing(db, "-77", DeliveryText.Everything).CountAsync());
+    }
+
+    [Fact]
+    public async Task ZeroDays_KeepsEverything()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Notify:Retention:Days"] = "0" });
+        await MakeReadyAsync(engine, "FOREVER-1");
+        engine.Clock.Advance(TimeSpan.FromDays(3650));
+
+        var swept = await engine.Services.GetRequiredService<RetentionSweeper>().SweepAsync(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(new RetentionSwept(0, 0, 0, 0), swept);
+        Assert.Equal(2, (await engine.DeliveriesAsync("order", "FOREVER-1")).Count);
+    }
+
+    private static async Task MakeReadyAsync(EngineHarness engine, string key)
+    {
+        var order = new RecordState { Status = "new", Contacts = new Dictionary<string, string> { ["customer"] = "ola" } };
+        await engine.Ingest.UpsertRecordAsync("order", key, order, CancellationToken.None);
+        await engine.Ingest.UpsertRecordAsync("order", key, order with { Status = "ready" }, CancellationToken.None);
+        await engine.RunAllAsync();
+    }
+
+    private sealed record Counts(int Deliveries, int Attempts, int Runs, int Audit, int Consent, int Records, int Events);
+
+    private static async Task<Counts> CountsAsync(EngineHarness engine)
+    {
+        await using var db = await engine.Db();
+        return new Counts(await db.Deliveries.CountAsync(), await db.DeliveryAttempts.CountAsync(), await db.Runs.CountAsync(), await db.Audit.CountAsync(),
+            await db.ConsentChanges.CountAsync(), await db.Records.CountAsync(), await db.Events.CountAsync());
+    }
+}
