@@ -83,6 +83,8 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.ChunkSize is >= 1 and <= 100_000, "Notify:Retention:ChunkSize must be between 1 and 100000.")
             .ValidateOnStart();
         services.AddSingleton<Retention.RetentionSweeper>();
+        services.AddSingleton<Statistics.DeliveryCountRoller>();
+        services.AddHostedService<Statistics.DeliveryCountWorker>();
         services.AddHostedService<Retention.RetentionWorker>();
         services.AddSingleton<DeliveryClaims>();
         services.AddSingleton<DeliveryDispatcher>();

@@ -116,6 +116,7 @@ public static class NotifyWebExtensions
         services.AddSingleton<Features.Inbox.InboxService>();
         services.AddScoped<Features.Inbox.RecipientLanding>();
         services.AddSingleton<Features.Home.OverviewService>();
+        services.AddSingleton<Features.Home.DashboardService>();
         return builder;
     }
 

@@ -4,14 +4,31 @@ using Notify.Domain.Messaging;
 
 namespace Notify.Workflows.Persistence;
 
-internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>, IEntityTypeConfiguration<Reply>, IEntityTypeConfiguration<DeliveryAttempt>
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>, IEntityTypeConfiguration<Reply>, IEntityTypeConfiguration<DeliveryAttempt>,
+    IEntityTypeConfiguration<Statistics.DeliveryDayCount>, IEntityTypeConfiguration<Statistics.DeliveryDayReason>
 {
+    public void Configure(EntityTypeBuilder<Statistics.DeliveryDayReason> builder)
+    {
+        builder.HasKey(c => new { c.Day, c.Status, c.Reason });
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Reason).HasMaxLength(Statistics.DeliveryDayReason.MaxReason);
+    }
+
+    public void Configure(EntityTypeBuilder<Statistics.DeliveryDayCount> builder)
+    {
+        builder.HasKey(c => new { c.Day, c.Channel, c.FlowKey, c.Status });
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(c => c.CountedAt);
+    }
+
     public void Configure(EntityTypeBuilder<Delivery> builder)
     {
         builder.HasKey(d => d.Id);
         builder.HasIndex(d => d.DeliveryKey).IsUnique();
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
         builder.HasIndex(d => d.RunId);
+        builder.HasIndex(d => d.UpdatedAt); // the days whose counts changed (DeliveryCountRoller)
 
         // The send log lists newest first under any one filter: each filter's index ends in the time, so a page is
         // read from the index's end and stops after a page (DeliverySearchIndex has the text search).

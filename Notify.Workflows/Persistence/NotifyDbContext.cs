@@ -62,6 +62,10 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
 
     public DbSet<Digests.DigestItem> DigestItems => Set<Digests.DigestItem>();
 
+    public DbSet<Statistics.DeliveryDayCount> DeliveryDayCounts => Set<Statistics.DeliveryDayCount>();
+
+    public DbSet<Statistics.DeliveryDayReason> DeliveryDayReasons => Set<Statistics.DeliveryDayReason>();
+
     /// <summary>Data Protection keys, shared by every node when the database is PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

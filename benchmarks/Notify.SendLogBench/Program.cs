@@ -6,7 +6,7 @@ using Notify.Seed;
 using Notify.Web.Features.Deliveries;
 using Notify.Workflows.Persistence;
 
-// The send log's questions against the configured database (fill it first with benchmarks/Notify.Seed), as the API
+// The send log's and the dashboard's questions against the configured database (fill it first with benchmarks/Notify.Seed), as the API
 // asks them (count and first page, 25 rows): each 20 times after a warm-up, through the search index and the keyset,
 // and, as the baseline in the same process, the same question answered by scanning (the way before the index).
 //   dotnet run -c Release --project benchmarks/Notify.SendLogBench [-- --baseline-runs 5]
@@ -58,7 +58,46 @@ foreach (var (label, filter, text) in cases)
     Console.WriteLine($"| {label} | {(capped ? "> " : "")}{matches:N0} | {p50:F1} | {p95:F1} | {(baseline.P95 > 0 ? baseline.P95.ToString("F0") : "–")} | {ratio} |");
 }
 
+// The dashboard's data, from the daily counts, against grouping the messages of the same period themselves.
+var roller = services.GetRequiredService<Notify.Workflows.Statistics.DeliveryCountRoller>();
+var firstCount = Stopwatch.StartNew();
+var days = await roller.RollUpAsync(CancellationToken.None);
+Console.WriteLine();
+Console.WriteLine($"Daily counts brought up to date: {days} days counted in {firstCount.Elapsed.TotalSeconds:F1} s");
+Console.WriteLine();
+Console.WriteLine("| dashboard | p50 ms | p95 ms | baseline p95 ms (grouping the messages) | ratio to baseline |");
+Console.WriteLine("|---|---|---|---|---|");
+var dashboards = ActivatorUtilities.CreateInstance<Notify.Web.Features.Home.DashboardService>(services);
+foreach (var (label, period, by) in new[] { ("30 days per day", 30, Notify.Web.Features.Costs.CostPeriod.Day), ("12 months per month", 365, Notify.Web.Features.Costs.CostPeriod.Month) })
+{
+    var dashboard = await TimeAsync(() => dashboards.GetAsync(period, by, CancellationToken.None), Runs);
+    var baseline = await TimeAsync(async () =>
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var since = DateTime.UtcNow.AddDays(-period);
+        return await db.Deliveries.AsNoTracking().Where(d => d.CreatedAt >= since)
+            .GroupBy(d => new { d.CreatedAt.Year, d.CreatedAt.Month, d.CreatedAt.Day, d.Channel, d.FlowKey, d.Status })
+            .Select(g => new { g.Key, Messages = g.Count(), Segments = g.Sum(d => d.Segments) }).ToListAsync();
+    }, baselineRuns);
+    Console.WriteLine($"| {label} | {dashboard.P50:F1} | {dashboard.P95:F1} | {baseline.P95:F0} | {dashboard.P95 / baseline.P95:F3} |");
+}
+
 return;
+
+static async Task<(double P50, double P95)> TimeAsync<T>(Func<Task<T>> ask, int runs)
+{
+    await ask(); // warm-up
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        await ask();
+        times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    return (times[(runs - 1) / 2], times[(int)Math.Ceiling(0.95 * runs) - 1]);
+}
 
 async Task<(double P50, double P95, int Matches, bool Capped)> MeasureAsync(DeliveryFilter filter, int runs)
 {

@@ -46,14 +46,14 @@ public sealed class SmsCostService(
 
     private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
 
-    private static DateOnly PeriodStart(DateOnly date, CostPeriod period) => period switch
+    internal static DateOnly PeriodStart(DateOnly date, CostPeriod period) => period switch
     {
         CostPeriod.Week => date.AddDays(-(((int)date.DayOfWeek + 6) % 7)),
         CostPeriod.Month => new DateOnly(date.Year, date.Month, 1),
         _ => date,
     };
 
-    private static string Label(DateOnly start, CostPeriod period) => period switch
+    internal static string Label(DateOnly start, CostPeriod period) => period switch
     {
         CostPeriod.Week => $"Week {ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue))}, {start:yyyy-MM-dd}",
         CostPeriod.Month => start.ToString("yyyy-MM", CultureInfo.InvariantCulture),

@@ -394,6 +394,8 @@ namespace Notify.Workflows.Persistence.Migrations
 
                     b.HasIndex("RunId");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Channel", "CreatedAt");
 
                     b.HasIndex("ContactKey", "CreatedAt");
@@ -1198,6 +1200,59 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.HasIndex("RunId");
 
                     b.ToTable("Journal");
+                });
+
+            modelBuilder.Entity("Notify.Workflows.Statistics.DeliveryDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlowKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Segments")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Channel", "FlowKey", "Status");
+
+                    b.HasIndex("CountedAt");
+
+                    b.ToTable("DeliveryDayCounts");
+                });
+
+            modelBuilder.Entity("Notify.Workflows.Statistics.DeliveryDayReason", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Status", "Reason");
+
+                    b.ToTable("DeliveryDayReasons");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -407,6 +407,8 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
                     b.HasIndex("RunId");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Channel", "CreatedAt");
 
                     b.HasIndex("ContactKey", "CreatedAt");
@@ -1215,6 +1217,59 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.HasIndex("RunId");
 
                     b.ToTable("Journal");
+                });
+
+            modelBuilder.Entity("Notify.Workflows.Statistics.DeliveryDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("FlowKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Segments")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Channel", "FlowKey", "Status");
+
+                    b.HasIndex("CountedAt");
+
+                    b.ToTable("DeliveryDayCounts");
+                });
+
+            modelBuilder.Entity("Notify.Workflows.Statistics.DeliveryDayReason", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Status", "Reason");
+
+                    b.ToTable("DeliveryDayReasons");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -20,12 +20,6 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
     private const string Condition = "(record.Has(\"amount\") && record.Number(\"amount\") > 1000) && " +
         "(record.Has(\"pickup_from\") && record.Date(\"pickup_from\") >= now && record.Date(\"pickup_from\") <= now.AddDays(14))";
 
-    private static async Task PickAsync(IPage page, string select, string option)
-    {
-        await page.GetByTestId(select).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0, new() { Timeout = 30_000 });
-    }
 
     [Fact]
     public Task BranchingFlow_DrawnWithTheMouse_SavedReloadedPublished_SendsWhatTheDrawingSays() => DrawSaveAndRunABranchingFlowAsync(browser);
@@ -70,14 +64,14 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
         // The condition from rows: a number field and a date field the demo's orders carry in their data.
         await Node(page, "branch-1").ClickAsync();
         await page.GetByTestId("step-0-condition-add-row").ClickAsync();
-        await PickAsync(page, "step-0-condition-0-field", "Record data: amount (number)");
-        await PickAsync(page, "step-0-condition-0-op", "is more than");
+        await page.PickAsync("step-0-condition-0-field", "Record data: amount (number)");
+        await page.PickAsync("step-0-condition-0-op", "is more than");
         await page.Locator("input[data-testid=step-0-condition-0-value]").FillAsync("1 000");
         await page.GetByTestId("step-0-condition-add-row").ClickAsync();
-        await PickAsync(page, "step-0-condition-1-field", "Record data: pickup from (date)");
-        await PickAsync(page, "step-0-condition-1-op", "is within the next");
+        await page.PickAsync("step-0-condition-1-field", "Record data: pickup from (date)");
+        await page.PickAsync("step-0-condition-1-op", "is within the next");
         await page.Locator("input[data-testid=step-0-condition-1-amount]").FillAsync("14");
-        await PickAsync(page, "step-0-condition-1-unit", "days");
+        await page.PickAsync("step-0-condition-1-unit", "days");
         await Assertions.Expect(page.GetByTestId("step-0-condition-written")).ToHaveTextAsync(Condition, new() { Timeout = 30_000 });
         await Node(page, "send-1").ClickAsync();
         await page.GetByTestId("step-1-template").ClickAsync();

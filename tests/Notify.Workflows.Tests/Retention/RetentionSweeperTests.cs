@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Notify.Domain.Contacts;
 using Notify.Domain.Messaging;
-using Notify.Domain.Records;
 using Notify.Workflows.Access;
 using Notify.Workflows.Persistence;
 using Notify.Workflows.Retention;
@@ -95,13 +94,7 @@ public sealed class RetentionSweeperTests
         Assert.Equal(2, (await engine.DeliveriesAsync("order", "FOREVER-1")).Count);
     }
 
-    private static async Task MakeReadyAsync(EngineHarness engine, string key)
-    {
-        var order = new RecordState { Status = "new", Contacts = new Dictionary<string, string> { ["customer"] = "ola" } };
-        await engine.Ingest.UpsertRecordAsync("order", key, order, CancellationToken.None);
-        await engine.Ingest.UpsertRecordAsync("order", key, order with { Status = "ready" }, CancellationToken.None);
-        await engine.RunAllAsync();
-    }
+    private static Task MakeReadyAsync(EngineHarness engine, string key) => Channels.TwilioOrders.MakeReadyAsync(engine, key);
 
     private sealed record Counts(int Deliveries, int Attempts, int Runs, int Audit, int Consent, int Records, int Events);
 
