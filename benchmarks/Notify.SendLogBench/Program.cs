@@ -45,17 +45,35 @@ var cases = new (string Name, DeliveryFilter Filter, bool Text)[]
     ("page 4,000 by cursor", new DeliveryFilter { After = DeliveryCursor.After(deep.Items[^1]) }, false),
 };
 
+// On PostgreSQL a scan's Contains is translated to LIKE too, so it also uses the trigram indexes: the baseline there
+// is the same question with those indexes dropped for the measurement (and made again afterwards).
+var postgres = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres;
 Console.WriteLine();
 Console.WriteLine("| question | matches | p50 ms | p95 ms | baseline p95 ms | ratio to baseline |");
 Console.WriteLine("|---|---|---|---|---|---|");
-foreach (var (label, filter, text) in cases)
+var measured = new List<(string Label, double P50, double P95, int Matches, bool Capped)>();
+foreach (var (label, filter, _) in cases)
 {
     var (p50, p95, matches, capped) = await MeasureAsync(filter, Runs);
-    var baseline = text
-        ? await MeasureAsync(filter with { ByScan = true }, baselineRuns)
-        : label.StartsWith("page 4,000", StringComparison.Ordinal) ? await MeasureAsync(new DeliveryFilter { Page = 4_000 }, baselineRuns) : default;
-    var ratio = baseline.P95 > 0 ? $"{p95 / baseline.P95:F3}" : "–";
-    Console.WriteLine($"| {label} | {(capped ? "> " : "")}{matches:N0} | {p50:F1} | {p95:F1} | {(baseline.P95 > 0 ? baseline.P95.ToString("F0") : "–")} | {ratio} |");
+    measured.Add((label, p50, p95, matches, capped));
+}
+
+var baselines = await WithoutTrigramIndexesAsync(async () =>
+{
+    var found = new Dictionary<string, double>();
+    foreach (var (label, filter, text) in cases)
+    {
+        if (text) found[label] = (await MeasureAsync(filter with { ByScan = true }, baselineRuns)).P95;
+        else if (label.StartsWith("page 4,000", StringComparison.Ordinal)) found[label] = (await MeasureAsync(new DeliveryFilter { Page = 4_000 }, baselineRuns)).P95;
+    }
+
+    return found;
+});
+foreach (var (label, p50, p95, matches, capped) in measured)
+{
+    var baseline = baselines.GetValueOrDefault(label);
+    var ratio = baseline > 0 ? $"{p95 / baseline:F3}" : "–";
+    Console.WriteLine($"| {label} | {(capped ? "> " : "")}{matches:N0} | {p50:F1} | {p95:F1} | {(baseline > 0 ? baseline.ToString("F0") : "–")} | {ratio} |");
 }
 
 // The dashboard's data, from the daily counts, against grouping the messages of the same period themselves.
@@ -83,6 +101,26 @@ foreach (var (label, period, by) in new[] { ("30 days per day", 30, Notify.Web.F
 }
 
 return;
+
+async Task<T> WithoutTrigramIndexesAsync<T>(Func<Task<T>> measure)
+{
+    if (!postgres)
+    {
+        return await measure();
+    }
+
+    await using var db = await factory.CreateDbContextAsync();
+    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+    foreach (var sql in DeliverySearchIndex.DropPostgres) await db.Database.ExecuteSqlRawAsync(sql);
+    try
+    {
+        return await measure();
+    }
+    finally
+    {
+        foreach (var sql in DeliverySearchIndex.CreatePostgres) await db.Database.ExecuteSqlRawAsync(sql);
+    }
+}
 
 static async Task<(double P50, double P95)> TimeAsync<T>(Func<Task<T>> ask, int runs)
 {
