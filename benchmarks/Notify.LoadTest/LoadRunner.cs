@@ -16,6 +16,13 @@ internal static class LoadRunner
 {
     public static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "reminders")
+        {
+            // dotnet run -c Release --project benchmarks/Notify.LoadTest -- reminders 10000 [concurrency]
+            await ReminderPunctuality.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000, args.Length > 2 ? int.Parse(args[2]) : 64);
+            return;
+        }
+
         // Load generator: record upserts over HTTP against the real app on a SQLite file on disk, with 10 published
         // flows (or as many as the third argument says), until every run has queued its delivery; once per execution
         // policy, each on a fresh database, then the same number of rows inserted into SQLite directly: the ceiling.

@@ -20,7 +20,6 @@ public sealed class FlowCanvasBrowserTests(BrowserFixture browser) : IClassFixtu
     private const string Condition = "(record.Has(\"amount\") && record.Number(\"amount\") > 1000) && " +
         "(record.Has(\"pickup_from\") && record.Date(\"pickup_from\") >= now && record.Date(\"pickup_from\") <= now.AddDays(14))";
 
-
     [Fact]
     public Task BranchingFlow_DrawnWithTheMouse_SavedReloadedPublished_SendsWhatTheDrawingSays() => DrawSaveAndRunABranchingFlowAsync(browser);
 
