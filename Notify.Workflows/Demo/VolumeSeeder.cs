@@ -87,7 +87,7 @@ public sealed class VolumeSeeder(IDbContextFactory<NotifyDbContext> dbFactory, P
                 run.Complete("Sent", at);
                 db.Runs.Add(run);
                 runs++;
-                lines += 2;
+                lines += run.ReadJournal().Count;
             }
 
             await SaveAsync(db, ct);
@@ -104,8 +104,8 @@ public sealed class VolumeSeeder(IDbContextFactory<NotifyDbContext> dbFactory, P
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsSqlite())
         {
-            db.AddRunJournals();
-            await SqliteBulkInsert.InsertAddedAsync(db, [typeof(Record), typeof(FlowRun), typeof(JournalEntry), typeof(Delivery), typeof(DeliveryAttempt)], ct);
+            db.AddEndedAttempts();
+            await SqliteBulkInsert.InsertAddedAsync(db, [typeof(Record), typeof(FlowRun), typeof(Delivery), typeof(DeliveryAttempt)], ct);
         }
 
         await db.SaveChangesAsync(ct);

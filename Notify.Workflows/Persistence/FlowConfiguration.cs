@@ -7,7 +7,7 @@ namespace Notify.Workflows.Persistence;
 
 internal sealed class FlowConfiguration :
     IEntityTypeConfiguration<Flow>, IEntityTypeConfiguration<FlowVersion>,
-    IEntityTypeConfiguration<FlowRun>, IEntityTypeConfiguration<JournalEntry>
+    IEntityTypeConfiguration<FlowRun>
 {
     public void Configure(EntityTypeBuilder<Flow> builder) => builder.HasKey(f => f.Key);
 
@@ -29,14 +29,6 @@ internal sealed class FlowConfiguration :
         builder.Property(r => r.WaitingFor).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Revision).IsConcurrencyToken();
         builder.Property(r => r.Node).HasMaxLength(200);
-    }
-
-    public void Configure(EntityTypeBuilder<JournalEntry> builder)
-    {
-        builder.HasKey(j => j.Id);
-        builder.Property(j => j.Id).ValueGeneratedNever();
-        builder.Property(j => j.Verdict).HasColumnName("Outcome")
-            .HasConversion(v => v.ToString(), v => JournalVerdicts.Parse(v));
-        builder.HasIndex(j => j.RunId);
+        builder.Property(r => r.JournalJson).HasColumnName("Journal");
     }
 }

@@ -42,7 +42,6 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
 
     public DbSet<FlowRun> Runs => Set<FlowRun>();
 
-    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
@@ -70,16 +69,11 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// Adds the journal lines that tracked runs wrote, and the attempts that tracked deliveries ended, since they were
-    /// loaded; saving does this too, so no caller can forget them.
+    /// Adds the attempts that tracked deliveries ended since they were loaded; saving does this too, so no caller can
+    /// forget them. (A run's journal is a column of the run, saved with it.)
     /// </summary>
-    internal void AddRunJournals()
+    internal void AddEndedAttempts()
     {
-        foreach (var run in ChangeTracker.Entries<FlowRun>().Select(e => e.Entity).ToList())
-        {
-            Journal.AddRange(run.TakeJournal());
-        }
-
         foreach (var delivery in ChangeTracker.Entries<Delivery>().Select(e => e.Entity).ToList())
         {
             DeliveryAttempts.AddRange(delivery.TakeEndedAttempts());
@@ -88,13 +82,13 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AddRunJournals();
+        AddEndedAttempts();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AddRunJournals();
+        AddEndedAttempts();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -7,7 +7,7 @@ using Notify.Workflows.Runtime;
 namespace Notify.Workflows.Retention;
 
 /// <summary>What one sweep deleted.</summary>
-public sealed record RetentionSwept(int Deliveries, int Attempts, int Runs, int JournalLines);
+public sealed record RetentionSwept(int Deliveries, int Attempts, int Runs);
 
 /// <summary>
 /// Deletes what is older than <see cref="RetentionOptions.Days"/>: messages that are done with (sent, delivered, read,
@@ -31,7 +31,7 @@ public sealed class RetentionSweeper(IDbContextFactory<NotifyDbContext> dbFactor
     /// <summary>Deletes chunk after chunk until nothing older than the cutoff is left; <paramref name="pause"/> between chunks.</summary>
     public async Task<RetentionSwept> SweepAsync(TimeSpan pause, CancellationToken ct)
     {
-        var swept = new RetentionSwept(0, 0, 0, 0);
+        var swept = new RetentionSwept(0, 0, 0);
         if (Cutoff is not { } cutoff)
         {
             return swept;
@@ -41,8 +41,8 @@ public sealed class RetentionSweeper(IDbContextFactory<NotifyDbContext> dbFactor
         {
             var chunk = await DeleteDeliveriesAsync(cutoff, ct);
             var runs = await DeleteRunsAsync(cutoff, ct);
-            swept = new RetentionSwept(swept.Deliveries + chunk.Deliveries, swept.Attempts + chunk.Attempts, swept.Runs + runs.Runs, swept.JournalLines + runs.JournalLines);
-            if (chunk.Deliveries == 0 && runs.Runs == 0)
+            swept = new RetentionSwept(swept.Deliveries + chunk.Deliveries, swept.Attempts + chunk.Attempts, swept.Runs + runs);
+            if (chunk.Deliveries == 0 && runs == 0)
             {
                 return swept;
             }
@@ -68,21 +68,17 @@ public sealed class RetentionSweeper(IDbContextFactory<NotifyDbContext> dbFactor
         return (deliveries, attempts);
     }
 
-    private async Task<(int Runs, int JournalLines)> DeleteRunsAsync(DateTime cutoff, CancellationToken ct)
+    private async Task<int> DeleteRunsAsync(DateTime cutoff, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await db.Runs.Where(r => r.EndedAt < cutoff && Ended.Contains(r.Status) && !db.Deliveries.Any(d => d.RunId == r.Id))
             .OrderBy(r => r.EndedAt).Select(r => r.Id).Take(options.Value.ChunkSize).ToListAsync(ct);
         if (ids.Count == 0)
         {
-            return (0, 0);
+            return 0;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var lines = await db.Journal.Where(j => ids.Contains(j.RunId)).ExecuteDeleteAsync(ct);
-        var runs = await db.Runs.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
-        return (runs, lines);
+        return await db.Runs.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(ct); // a run's journal is in its row
     }
 
     /// <summary>The oldest message still in the send log, or null when it is empty.</summary>

@@ -24,8 +24,8 @@ internal sealed class RetentionWorker(RetentionSweeper sweeper, TimeProvider tim
                 var swept = await sweeper.SweepAsync(Pause, stoppingToken);
                 if (swept.Deliveries + swept.Runs > 0)
                 {
-                    logger.LogInformation("Retention ({Days} days) deleted {Deliveries} messages, {Attempts} attempts, {Runs} runs and {Lines} journal lines.",
-                        sweeper.Days, swept.Deliveries, swept.Attempts, swept.Runs, swept.JournalLines);
+                    logger.LogInformation("Retention ({Days} days) deleted {Deliveries} messages, {Attempts} attempts, {Runs} runs with their journals.",
+                        sweeper.Days, swept.Deliveries, swept.Attempts, swept.Runs);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -23,7 +23,6 @@ public sealed class EventExplainer(IDbContextFactory<NotifyDbContext> dbFactory)
             .GroupBy(v => v.FlowKey).Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.FlowKey, StringComparer.Ordinal).ToList();
         var runs = await db.Runs.AsNoTracking().Where(r => r.EventId == e.Id).ToListAsync(ct);
         var runIds = runs.Select(r => r.Id).ToList();
-        var journal = await db.Journal.AsNoTracking().Where(j => runIds.Contains(j.RunId)).OrderBy(j => j.Id).ToListAsync(ct);
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.RunId != null && runIds.Contains(d.RunId.Value))
             .Select(d => new { d.RunId, d.Status }).ToListAsync(ct);
         var verdicts = new List<FlowVerdict>();
@@ -41,7 +40,7 @@ public sealed class EventExplainer(IDbContextFactory<NotifyDbContext> dbFactory)
                 continue;
             }
 
-            var lines = journal.Where(j => j.RunId == run.Id).ToList();
+            var lines = run.ReadJournal();
             var decisive = lines.LastOrDefault(j => j.Verdict is JournalVerdict.ConditionNotMet or JournalVerdict.Failed
                 or JournalVerdict.Cancelled or JournalVerdict.Faulted) ?? lines.LastOrDefault();
             var mine = deliveries.Where(d => d.RunId == run.Id).ToList();

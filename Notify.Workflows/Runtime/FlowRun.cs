@@ -8,7 +8,6 @@ namespace Notify.Workflows.Runtime;
 public sealed class FlowRun
 {
     private const string RunKind = "run";
-    private readonly List<JournalEntry> _journal = [];
     private Memento? _passStart;
 
     private FlowRun()
@@ -68,6 +67,9 @@ public sealed class FlowRun
 
     public DateTime? EndedAt { get; private set; }
 
+    /// <summary>The run's journal as stored: a JSON array of its lines, oldest first (<see cref="RunJournal"/>).</summary>
+    public string JournalJson { get; private set; } = RunJournal.Empty;
+
     /// <summary>Bumped on every save; guards against two workers saving the same run.</summary>
     public int Revision { get; private set; }
 
@@ -105,13 +107,8 @@ public sealed class FlowRun
         return run;
     }
 
-    /// <summary>Journal lines written since the run was last saved; the unit of work takes them when it saves.</summary>
-    internal IReadOnlyList<JournalEntry> TakeJournal()
-    {
-        var lines = _journal.ToList();
-        _journal.Clear();
-        return lines;
-    }
+    /// <summary>The run's journal, oldest line first.</summary>
+    public IReadOnlyList<JournalEntry> ReadJournal() => RunJournal.Read(JournalJson);
 
     /// <summary>The deadline moved: the reminder moves with it.</summary>
     internal void ReminderMoved(DateTime dueAt, string why, DateTime now)
@@ -152,7 +149,7 @@ public sealed class FlowRun
     /// <summary>Remembers the state before a pass, so a pass that throws leaves the run as it was.</summary>
     internal void BeginPass(string node)
     {
-        _passStart = new Memento(Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, Reached, WaitingFor, WaitingSince, _journal.Count);
+        _passStart = new Memento(Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, Reached, WaitingFor, WaitingSince, JournalJson);
         Node = node;
     }
 
@@ -175,7 +172,7 @@ public sealed class FlowRun
             (Status, CurrentStepId, AtTrigger, FollowsRecordDate, ResumeAt, Outcome, EndedAt, Reached) =
                 (start.Status, start.CurrentStepId, start.AtTrigger, start.FollowsRecordDate, start.ResumeAt, start.Outcome, start.EndedAt, start.Reached);
             (WaitingFor, WaitingSince) = (start.WaitingFor, start.WaitingSince);
-            _journal.RemoveRange(start.JournalLines, _journal.Count - start.JournalLines);
+            JournalJson = start.JournalJson;
             _passStart = null;
         }
 
@@ -315,7 +312,9 @@ public sealed class FlowRun
 
     private void Journal(string stepId, string kind, JournalVerdict verdict, string message, DateTime now)
     {
-        _journal.Add(JournalEntry.Write(Id, stepId, kind, verdict, message, now));
+        var cut = message.Length > JournalEntry.MaxMessage ? JournalEntry.MaxMessage - (char.IsHighSurrogate(message[JournalEntry.MaxMessage - 1]) ? 1 : 0) : message.Length;
+        var line = new JournalEntry(now, stepId, kind, verdict, message[..cut]);
+        JournalJson = RunJournal.Append(JournalJson, line);
         Touch(now);
     }
 
@@ -327,5 +326,5 @@ public sealed class FlowRun
 
     private sealed record Memento(
         RunStatus Status, string? CurrentStepId, bool AtTrigger, bool FollowsRecordDate, DateTime? ResumeAt, string? Outcome, DateTime? EndedAt, bool? Reached,
-        RunSignal? WaitingFor, DateTime? WaitingSince, int JournalLines);
+        RunSignal? WaitingFor, DateTime? WaitingSince, string JournalJson);
 }

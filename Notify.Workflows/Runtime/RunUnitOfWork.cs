@@ -5,18 +5,18 @@ using Notify.Workflows.Persistence;
 namespace Notify.Workflows.Runtime;
 
 /// <summary>
-/// Saves a unit of work in which runs changed. What the runs journaled is added first, what to wake afterwards is
+/// Saves a unit of work in which runs changed. The attempts deliveries ended are added first, what to wake afterwards is
 /// read from the unit of work before anything is written, and on SQLite the many small rows of a group commit go
 /// through one prepared statement per table. Every caller saves runs through here, so none can get the order wrong.
 /// </summary>
 internal static class RunUnitOfWork
 {
     /// <summary>The rows a group commit adds by the thousand; records and record types still go through EF.</summary>
-    private static readonly Type[] BulkInserted = [typeof(Domain.Records.RecordEvent), typeof(FlowRun), typeof(JournalEntry), typeof(Delivery)];
+    private static readonly Type[] BulkInserted = [typeof(Domain.Records.RecordEvent), typeof(FlowRun), typeof(Delivery)];
 
     public static async Task<CommitSignals> SaveAsync(NotifyDbContext db, Observability.NotifyMetrics metrics, CancellationToken ct)
     {
-        db.AddRunJournals();
+        db.AddEndedAttempts();
         var tally = RunTally.Of(db);
         var signals = new CommitSignals(
             db.ChangeTracker.Entries<Delivery>().Any(e => e.State == EntityState.Added && e.Entity.Status == DeliveryStatus.Queued),

@@ -99,7 +99,7 @@ public sealed class EngineHarness : IAsyncDisposable
     public async Task<List<JournalEntry>> JournalAsync(Guid runId)
     {
         await using var db = await Db();
-        return await db.Journal.AsNoTracking().Where(j => j.RunId == runId).OrderBy(j => j.Id).ToListAsync();
+        return (await db.Runs.AsNoTracking().SingleAsync(r => r.Id == runId)).ReadJournal().ToList();
     }
 
     public Task<NotifyDbContext> Db() => Services.GetRequiredService<IDbContextFactory<NotifyDbContext>>().CreateDbContextAsync();

@@ -32,8 +32,8 @@ public sealed class RunQueryService(IDbContextFactory<NotifyDbContext> dbFactory
             return null;
         }
 
-        var journal = await db.Journal.AsNoTracking().Where(j => j.RunId == id).OrderBy(j => j.Id)
-            .Select(j => new JournalRow(j.At, j.StepId, j.Kind, j.Verdict, j.Message)).ToListAsync(ct);
+        var stored = await db.Runs.AsNoTracking().Where(r => r.Id == id).Select(r => r.JournalJson).FirstAsync(ct);
+        var journal = RunJournal.Read(stored).Select(j => new JournalRow(j.At, j.StepId, j.Kind, j.Verdict, j.Message)).ToList();
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.RunId == id).OrderBy(d => d.CreatedAt)
             .Select(DeliveryRow.Projection).ToListAsync(ct);
         return new RunDetails(run, journal, deliveries);

@@ -1113,6 +1113,11 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<bool>("FollowsRecordDate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JournalJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Journal");
+
                     b.Property<string>("Node")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1165,41 +1170,6 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.HasIndex("Status", "ResumeAt");
 
                     b.ToTable("Runs");
-                });
-
-            modelBuilder.Entity("Notify.Workflows.Runtime.JournalEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StepId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Verdict")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Outcome");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId");
-
-                    b.ToTable("Journal");
                 });
 
             modelBuilder.Entity("Notify.Workflows.Statistics.DeliveryDayCount", b =>

@@ -1130,6 +1130,11 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<bool>("FollowsRecordDate")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("JournalJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Journal");
+
                     b.Property<string>("Node")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1182,41 +1187,6 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.HasIndex("Status", "ResumeAt");
 
                     b.ToTable("Runs");
-                });
-
-            modelBuilder.Entity("Notify.Workflows.Runtime.JournalEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("StepId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Verdict")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("Outcome");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId");
-
-                    b.ToTable("Journal");
                 });
 
             modelBuilder.Entity("Notify.Workflows.Statistics.DeliveryDayCount", b =>

@@ -137,6 +137,6 @@ public class ImpactPreviewTests
     private static async Task<(int, int, int, int, int)> CountRowsAsync(EngineHarness engine)
     {
         await using var db = await engine.Db();
-        return (await db.Runs.CountAsync(), await db.Deliveries.CountAsync(), await db.Journal.CountAsync(), await db.Events.CountAsync(), await db.Records.CountAsync());
+        return (await db.Runs.CountAsync(), await db.Deliveries.CountAsync(), await db.Runs.SumAsync(r => r.JournalJson.Length), await db.Events.CountAsync(), await db.Records.CountAsync());
     }
 }
