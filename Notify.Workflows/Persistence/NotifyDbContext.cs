@@ -65,6 +65,8 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
 
     public DbSet<Statistics.DeliveryDayReason> DeliveryDayReasons => Set<Statistics.DeliveryDayReason>();
 
+    public DbSet<Retention.RecordHistorySummary> RecordHistorySummaries => Set<Retention.RecordHistorySummary>();
+
     /// <summary>Data Protection keys, shared by every node when the database is PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

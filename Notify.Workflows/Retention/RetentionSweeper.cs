@@ -12,7 +12,8 @@ public sealed record RetentionSwept(int Deliveries, int Attempts, int Runs);
 /// <summary>
 /// Deletes what is older than <see cref="RetentionOptions.Days"/>: messages that are done with (sent, delivered, read,
 /// skipped, failed or withdrawn — never one still queued, being sent or waiting for a person) with their attempts, and
-/// ended runs with their journal lines once none of their messages is left. Each chunk is its own short transaction, so
+/// ended runs with their journals once none of their messages is left; what each record lost is added to its
+/// <see cref="RecordHistorySummary"/> in the same transaction. Each chunk is its own short transaction, so
 /// new events and sends go on between them. Records, their events, contacts, the consent ledger and the audit log are
 /// never deleted. On SQLite the send log's search index follows each delete in the same transaction (its triggers).
 /// </summary>
@@ -42,7 +43,7 @@ public sealed class RetentionSweeper(IDbContextFactory<NotifyDbContext> dbFactor
             var chunk = await DeleteDeliveriesAsync(cutoff, ct);
             var runs = await DeleteRunsAsync(cutoff, ct);
             swept = new RetentionSwept(swept.Deliveries + chunk.Deliveries, swept.Attempts + chunk.Attempts, swept.Runs + runs);
-            if (chunk.Deliveries == 0 && runs == 0)
+            if (chunk.Deliveries == 0 && runs == 0 && !chunk.Raced)
             {
                 return swept;
             }
@@ -51,21 +52,60 @@ public sealed class RetentionSweeper(IDbContextFactory<NotifyDbContext> dbFactor
         }
     }
 
-    private async Task<(int Deliveries, int Attempts)> DeleteDeliveriesAsync(DateTime cutoff, CancellationToken ct)
+    private async Task<(int Deliveries, int Attempts, bool Raced)> DeleteDeliveriesAsync(DateTime cutoff, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await db.Deliveries.Where(d => d.CreatedAt < cutoff && Finished.Contains(d.Status))
             .OrderBy(d => d.CreatedAt).Select(d => d.Id).Take(options.Value.ChunkSize).ToListAsync(ct);
         if (ids.Count == 0)
         {
-            return (0, 0);
+            return (0, 0, false);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var chunk = db.Deliveries.Where(d => ids.Contains(d.Id) && Finished.Contains(d.Status));
+        var counted = await chunk.CountAsync(ct);
+        var perRecord = await chunk.Where(d => d.RecordType != null && d.RecordKey != null)
+            .GroupBy(d => new { d.RecordType, d.RecordKey })
+            .Select(g => new DeletedMessages(g.Key.RecordType!, g.Key.RecordKey!, g.Count(),
+                g.Count(d => d.Channel == Channel.Sms), g.Count(d => d.Channel == Channel.Email), g.Count(d => d.Channel == Channel.InApp),
+                g.Count(d => d.Channel == Channel.Webhook), g.Count(d => d.Status == DeliveryStatus.Failed),
+                g.Count(d => d.Status == DeliveryStatus.Skipped || d.Status == DeliveryStatus.Cancelled), g.Min(d => d.CreatedAt), g.Max(d => d.CreatedAt)))
+            .ToListAsync(ct);
         var attempts = await db.DeliveryAttempts.Where(a => ids.Contains(a.DeliveryId)).ExecuteDeleteAsync(ct);
-        var deliveries = await db.Deliveries.Where(d => ids.Contains(d.Id) && Finished.Contains(d.Status)).ExecuteDeleteAsync(ct);
+        var deliveries = await chunk.ExecuteDeleteAsync(ct);
+        if (deliveries != counted)
+        {
+            return (0, 0, true); // another node swept some of these meanwhile: undone, and the next chunk is chosen afresh
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var summaries = await SummariesAsync(db, perRecord.Select(m => (m.RecordType, m.RecordKey)), ct);
+        foreach (var m in perRecord)
+        {
+            summaries[(m.RecordType, m.RecordKey)].AddMessages(m, now);
+        }
+
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (deliveries, attempts);
+        return (deliveries, attempts, false);
+    }
+
+    /// <summary>The records' summaries, made for those that have none yet (and tracked, so saving adds or updates them).</summary>
+    private static async Task<Dictionary<(string Type, string Key), RecordHistorySummary>> SummariesAsync(
+        NotifyDbContext db, IEnumerable<(string Type, string Key)> records, CancellationToken ct)
+    {
+        var wanted = records.Distinct().ToList();
+        var keys = wanted.Select(r => r.Key).Distinct().ToList();
+        var found = (await db.RecordHistorySummaries.Where(s => keys.Contains(s.RecordKey)).ToListAsync(ct))
+            .ToDictionary(s => (s.RecordType, s.RecordKey));
+        foreach (var record in wanted.Where(r => !found.ContainsKey(r)))
+        {
+            found[record] = RecordHistorySummary.For(record.Type, record.Key);
+            db.RecordHistorySummaries.Add(found[record]);
+        }
+
+        return found;
     }
 
     private async Task<int> DeleteRunsAsync(DateTime cutoff, CancellationToken ct)
@@ -78,7 +118,34 @@ public sealed class RetentionSweeper(IDbContextFactory<NotifyDbContext> dbFactor
             return 0;
         }
 
-        return await db.Runs.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(ct); // a run's journal is in its row
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var chunk = db.Runs.Where(r => ids.Contains(r.Id));
+        var perRecord = await chunk.GroupBy(r => new { r.RecordType, r.RecordKey })
+            .Select(g => new { g.Key.RecordType, g.Key.RecordKey, Runs = g.Count(), From = g.Min(r => r.CreatedAt), To = g.Max(r => r.CreatedAt) })
+            .ToListAsync(ct);
+        var runs = await chunk.ExecuteDeleteAsync(ct); // a run's journal is in its row
+        if (runs != perRecord.Sum(r => r.Runs))
+        {
+            return 0; // another node swept some of these meanwhile: undone
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var summaries = await SummariesAsync(db, perRecord.Select(r => (r.RecordType, r.RecordKey)), ct);
+        foreach (var r in perRecord)
+        {
+            summaries[(r.RecordType, r.RecordKey)].AddRuns(r.Runs, r.From, r.To, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return runs;
+    }
+
+    /// <summary>What retention deleted of a record's history, or null when nothing was.</summary>
+    public async Task<RecordHistorySummary?> DeletedHistoryAsync(string recordType, string recordKey, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RecordHistorySummaries.AsNoTracking().FirstOrDefaultAsync(s => s.RecordType == recordType && s.RecordKey == recordKey, ct);
     }
 
     /// <summary>The oldest message still in the send log, or null when it is empty.</summary>

@@ -12,6 +12,7 @@ public static class EventWords
         EventTypes.Assigned => "Assigned",
         EventTypes.DeadlineChanged => "Deadline set or moved",
         EventTypes.Deadline => "Deadline reminder",
+        EventTypes.Changed => "Changed",
         _ => type,
     };
 }

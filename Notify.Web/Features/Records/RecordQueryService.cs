@@ -26,10 +26,12 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
             .OrderByDescending(d => d.CreatedAt).Take(200).Select(DeliveryRow.Projection).ToListAsync(ct);
         var replies = await db.Replies.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).OrderBy(r => r.At)
             .Select(r => new RecordReplyRow(r.AuthorName, r.ContactKey, r.Channel, r.Body, r.At) { DeliveryId = r.DeliveryId }).ToListAsync(ct);
+        var older = await db.RecordHistorySummaries.AsNoTracking().Where(s => s.RecordType == type && s.RecordKey == key)
+            .Select(s => new OlderHistory(s.Messages, s.Sms, s.Emails, s.InApp, s.Webhooks, s.Failed, s.Skipped, s.Runs, s.From, s.To)).FirstOrDefaultAsync(ct);
         var now = record.Snapshot();
         var marked = deliveries.Select(d => d.Status is Notify.Domain.Messaging.DeliveryStatus.Skipped or Notify.Domain.Messaging.DeliveryStatus.Cancelled
             ? d : d with { StaleFields = Notify.Workflows.Steps.Send.UsedFields.Changed(d.UsedFieldsJson, now) }).ToList();
-        return new RecordDetails(now, record.CreatedAt, record.UpdatedAt, events, runs, marked) { Replies = replies };
+        return new RecordDetails(now, record.CreatedAt, record.UpdatedAt, events, runs, marked) { Replies = replies, OlderHistory = older };
     }
 
     /// <summary>A record's events, newest first.</summary>
@@ -75,7 +77,16 @@ public sealed record RecordDetails(
     IReadOnlyList<RecordEventRow> Events, IReadOnlyList<RunRow> Runs, IReadOnlyList<DeliveryRow> Deliveries)
 {
     public IReadOnlyList<RecordReplyRow> Replies { get; init; } = [];
+
+    /// <summary>What retention deleted of this record's messages and runs; null when nothing was.</summary>
+    public OlderHistory? OlderHistory { get; init; }
 }
+
+/// <summary>
+/// A record's messages and runs that retention deleted: how many (messages by channel, failed, left out or withdrawn),
+/// and the first and last of them (UTC).
+/// </summary>
+public sealed record OlderHistory(int Messages, int Sms, int Emails, int InApp, int Webhooks, int Failed, int Skipped, int Runs, DateTime From, DateTime To);
 
 public sealed record RecordReplyRow(string AuthorName, string? ContactKey, Notify.Domain.Messaging.Channel Channel, string Body, DateTime At)
 {

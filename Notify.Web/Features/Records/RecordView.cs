@@ -27,7 +27,8 @@ public sealed record UpsertAnswer(bool Created, RecordView Record, IReadOnlyList
 /// <summary>The answer to <c>GET /records/{type}/{key}</c>.</summary>
 public sealed record RecordAnswer(
     RecordView Record, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<RecordEventRow> Events, IReadOnlyList<Runs.RunRow> Runs,
-    IReadOnlyList<Deliveries.DeliveryRow> Deliveries, IReadOnlyList<RecordReplyRow> Replies)
+    IReadOnlyList<Deliveries.DeliveryRow> Deliveries, IReadOnlyList<RecordReplyRow> Replies, OlderHistory? OlderHistory)
 {
-    public static RecordAnswer Of(RecordDetails d) => new(RecordView.Of(d.Record), d.CreatedAt, d.UpdatedAt, d.Events, d.Runs, d.Deliveries, d.Replies);
+    public static RecordAnswer Of(RecordDetails d) =>
+        new(RecordView.Of(d.Record), d.CreatedAt, d.UpdatedAt, d.Events, d.Runs, d.Deliveries, d.Replies, d.OlderHistory);
 }

@@ -1072,6 +1072,52 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.ToTable("DigestItems");
                 });
 
+            modelBuilder.Entity("Notify.Workflows.Retention.RecordHistorySummary", b =>
+                {
+                    b.Property<string>("RecordType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InApp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Webhooks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordType", "RecordKey");
+
+                    b.ToTable("RecordHistorySummaries");
+                });
+
             modelBuilder.Entity("Notify.Workflows.Runtime.FlowRun", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1089,6 +1089,52 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.ToTable("DigestItems");
                 });
 
+            modelBuilder.Entity("Notify.Workflows.Retention.RecordHistorySummary", b =>
+                {
+                    b.Property<string>("RecordType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordKey")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InApp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sms")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Webhooks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RecordType", "RecordKey");
+
+                    b.ToTable("RecordHistorySummaries");
+                });
+
             modelBuilder.Entity("Notify.Workflows.Runtime.FlowRun", b =>
                 {
                     b.Property<Guid>("Id")

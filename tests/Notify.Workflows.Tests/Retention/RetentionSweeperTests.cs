@@ -65,6 +65,65 @@ public sealed class RetentionSweeperTests
     }
 
     [Fact]
+    public async Task EachRecord_KeepsASummaryOfWhatWasDeleted_AddedUpOverSweeps()
+    {
+        await using var engine = await EngineHarness.StartAsync(settings: ThirtyDays);
+        var sweeper = engine.Services.GetRequiredService<RetentionSweeper>();
+        await MakeReadyAsync(engine, "SUM-1");
+        engine.Clock.Advance(TimeSpan.FromDays(10));
+        await MakeReadyAsync(engine, "SUM-2");
+        await engine.UpsertTaskAsync("SUM-2", "new", null); // an order key on a task: summaries are per record type and key
+        engine.Clock.Advance(TimeSpan.FromDays(21));
+        var firstWave = await HistoryAsync(engine, "order", "SUM-1");
+        var secondWave = await HistoryAsync(engine, "order", "SUM-2");
+        Assert.True(firstWave.Messages.Count >= 2 && firstWave.Runs.Count >= 1, "nothing to sweep");
+
+        await sweeper.SweepAsync(TimeSpan.Zero, CancellationToken.None);
+        var afterFirst = await sweeper.DeletedHistoryAsync("order", "SUM-1", CancellationToken.None);
+
+        Assert.NotNull(afterFirst);
+        AssertSummarises(firstWave, afterFirst);
+        Assert.Null(await sweeper.DeletedHistoryAsync("order", "SUM-2", CancellationToken.None)); // 21 days old: kept
+        Assert.Null(await sweeper.DeletedHistoryAsync("task", "SUM-2", CancellationToken.None));
+
+        await sweeper.SweepAsync(TimeSpan.Zero, CancellationToken.None); // nothing more to delete: nothing counted twice
+        AssertSummarises(firstWave, (await sweeper.DeletedHistoryAsync("order", "SUM-1", CancellationToken.None))!);
+
+        await MakeReadyAsync(engine, "SUM-1"); // more messages for the same record, deleted later: added to the same summary
+        var more = await HistoryAsync(engine, "order", "SUM-1");
+        engine.Clock.Advance(TimeSpan.FromDays(31));
+        await sweeper.SweepAsync(TimeSpan.Zero, CancellationToken.None);
+
+        AssertSummarises(new History([.. firstWave.Messages, .. more.Messages], [.. firstWave.Runs, .. more.Runs]),
+            (await sweeper.DeletedHistoryAsync("order", "SUM-1", CancellationToken.None))!);
+        AssertSummarises(secondWave, (await sweeper.DeletedHistoryAsync("order", "SUM-2", CancellationToken.None))!);
+        Assert.Empty(await engine.DeliveriesAsync("order", "SUM-1"));
+    }
+
+    private sealed record History(List<Delivery> Messages, List<FlowRun> Runs);
+
+    private static async Task<History> HistoryAsync(EngineHarness engine, string type, string key)
+    {
+        await using var db = await engine.Db();
+        return new History(
+            await db.Deliveries.AsNoTracking().Where(d => d.RecordType == type && d.RecordKey == key).ToListAsync(),
+            await db.Runs.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).ToListAsync());
+    }
+
+    private static void AssertSummarises(History deleted, RecordHistorySummary summary)
+    {
+        Assert.Equal(deleted.Messages.Count, summary.Messages);
+        Assert.Equal(deleted.Messages.Count(d => d.Channel == Channel.Sms), summary.Sms);
+        Assert.Equal(deleted.Messages.Count(d => d.Channel == Channel.Email), summary.Emails);
+        Assert.Equal(deleted.Messages.Count(d => d.Channel == Channel.InApp), summary.InApp);
+        Assert.Equal(deleted.Messages.Count(d => d.Status == DeliveryStatus.Failed), summary.Failed);
+        Assert.Equal(deleted.Messages.Count(d => d.Status is DeliveryStatus.Skipped or DeliveryStatus.Cancelled), summary.Skipped);
+        Assert.Equal(deleted.Runs.Count, summary.Runs);
+        var times = deleted.Messages.Select(d => d.CreatedAt).Concat(deleted.Runs.Select(r => r.CreatedAt)).ToList();
+        Assert.Equal((times.Min(), times.Max()), (summary.From, summary.To));
+    }
+
+    [Fact]
     public async Task TheSearchIndex_ForgetsTheDeletedMessages()
     {
         await using var engine = await EngineHarness.StartAsync(settings: ThirtyDays);
