@@ -116,21 +116,15 @@ public partial class DeliveryLog : IAsyncDisposable
 
     private static string Preview(string body) => body.Length > 140 ? body[..140] + "…" : body;
 
-    private bool _countCapped;
+    private DeliveryPager? _pager;
 
-    /// <summary>"1-25 of 812", or "of more than 10,000" where counting stopped.</summary>
-    private string PagerInfo => _countCapped ? $"{{first_item}}-{{last_item}} of more than {DeliveryQueryService.CountCap:N0}" : "{first_item}-{last_item} of {all_items}";
+    private DeliveryPager Pager => _pager ??= new DeliveryPager(Deliveries);
 
-    private async Task<GridData<DeliveryRow>> LoadAsync(GridState<DeliveryRow> state, CancellationToken ct)
+    private Task<GridData<DeliveryRow>> LoadAsync(GridState<DeliveryRow> state, CancellationToken ct) => Pager.LoadAsync(new DeliveryFilter
     {
-        var page = await Deliveries.SearchAsync(new DeliveryFilter
-        {
-            Text = _text, Recipient = _recipient, Channel = _channel, Status = _status, RecordKey = RecordKey, Flow = _flow, Provider = Provider,
-            From = Organisation.Value.StartOfDayUtc(_from), To = Organisation.Value.StartOfDayUtc(_to?.AddDays(1)), Page = state.Page, PageSize = state.PageSize,
-        }, ct);
-        _countCapped = page.TotalIsCapped;
-        return new GridData<DeliveryRow> { Items = page.Items, TotalItems = page.Total };
-    }
+        Text = _text, Recipient = _recipient, Channel = _channel, Status = _status, RecordKey = RecordKey, Flow = _flow, Provider = Provider,
+        From = Organisation.Value.StartOfDayUtc(_from), To = Organisation.Value.StartOfDayUtc(_to?.AddDays(1)),
+    }, state, ct);
 
     private Task OnTextChanged(string? value) => Reload(() => _text = value);
 
@@ -151,6 +145,7 @@ public partial class DeliveryLog : IAsyncDisposable
     private async Task Reload(Action change)
     {
         change();
+        Pager.Forget();
         await WriteFiltersToAddressAsync();
         if (_grid is not null)
         {

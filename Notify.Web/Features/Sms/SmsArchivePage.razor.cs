@@ -62,10 +62,9 @@ public partial class SmsArchivePage
         DateTime.TryParseExact(text, Day, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
 
-    private bool _countCapped;
+    private DeliveryPager? _pager;
 
-    /// <summary>"1-25 of 812", or "of more than 10,000" where counting stopped.</summary>
-    private string PagerInfo => _countCapped ? $"{{first_item}}-{{last_item}} of more than {DeliveryQueryService.CountCap:N0}" : "{first_item}-{last_item} of {all_items}";
+    private DeliveryPager Pager => _pager ??= new DeliveryPager(Deliveries);
 
     private async Task<GridData<DeliveryRow>> LoadAsync(GridState<DeliveryRow> state, CancellationToken ct)
     {
@@ -75,13 +74,10 @@ public partial class SmsArchivePage
             await WriteFiltersToAddressAsync();
         }
 
-        var page = await Deliveries.SearchAsync(new DeliveryFilter
+        return await Pager.LoadAsync(new DeliveryFilter
         {
             Channel = Channel.Sms, Phone = _phone, Text = _text, Status = _status, From = Organisation.Value.StartOfDayUtc(_from), To = Organisation.Value.StartOfDayUtc(_to?.AddDays(1)),
-            Page = state.Page, PageSize = state.PageSize,
-        }, ct);
-        _countCapped = page.TotalIsCapped;
-        return new GridData<DeliveryRow> { Items = page.Items, TotalItems = page.Total };
+        }, state, ct);
     }
 
     /// <summary>The search in the page's address (replaced, not navigated: a navigation would close an open message).</summary>
@@ -102,6 +98,7 @@ public partial class SmsArchivePage
     private async Task Reload(Action change)
     {
         change();
+        Pager.Forget();
         await WriteFiltersToAddressAsync();
         if (_grid is not null)
         {

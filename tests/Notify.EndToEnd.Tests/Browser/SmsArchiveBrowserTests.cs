@@ -16,18 +16,8 @@ public sealed class SmsArchiveBrowserTests(BrowserFixture browser) : IClassFixtu
     private static DateTime LocalMorning(int daysAgo) =>
         TimeZoneInfo.ConvertTimeToUtc(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Oslo).Date.AddDays(-daysAgo).AddHours(10), Oslo);
 
-    private async Task AddSentSmsAsync(string key, string number, string text, int segments, DateTime at)
-    {
-        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<NotifyDbContext>>().CreateDbContextAsync();
-        var delivery = Delivery.Queue(new DeliveryDraft
-        {
-            DeliveryKey = key, Channel = Channel.Sms, Address = number, RecipientName = "Archive " + number[^4..], Body = text, Segments = segments,
-        }, at);
-        delivery.MarkSending("twilio", at);
-        delivery.MarkSent("SM" + key, at);
-        db.Deliveries.Add(delivery);
-        await db.SaveChangesAsync();
-    }
+    private Task AddSentSmsAsync(string key, string number, string text, int segments, DateTime at) =>
+        SentSms.AddAsync(browser.App, key, number, "Archive " + number[^4..], text, segments, at);
 
     [Fact]
     public async Task ArchiveSearchedByNumberWrittenWithSpaces_AndByDay_WithRowsPerPage_AndThePriceSetOnTheChannelsPage()
