@@ -19,6 +19,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasKey(c => new { c.Day, c.Channel, c.FlowKey, c.Status });
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(10);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Zone).HasMaxLength(100);
         builder.HasIndex(c => c.CountedAt);
     }
 

@@ -9,7 +9,8 @@ namespace Notify.Workflows.Statistics;
 /// Keeps <see cref="DeliveryDayCount"/> (and <see cref="DeliveryDayReason"/>) equal to a count of the messages: each pass finds the days whose messages were
 /// added or changed status since the last pass (by their <c>UpdatedAt</c>, with a minute's slack for commits still
 /// under way), counts those days again from the messages and replaces their rows in one transaction. The first pass
-/// counts every day. Counting again is always safe, so two nodes may both do it. A day whose old messages retention
+/// counts every day, and so does a process's first pass after the organisation's time zone changed (each count names
+/// the zone of its day). Counting again is always safe, so two nodes may both do it. A day whose old messages retention
 /// has deleted keeps its counts unless a message of that day changes again.
 /// </summary>
 public sealed class DeliveryCountRoller(IDbContextFactory<NotifyDbContext> dbFactory, TimeProvider time, IOptions<OrganisationOptions> organisation)
@@ -25,7 +26,11 @@ public sealed class DeliveryCountRoller(IDbContextFactory<NotifyDbContext> dbFac
         List<DateTime> touched;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            _since ??= await db.DeliveryDayCounts.MaxAsync(c => (DateTime?)c.CountedAt, ct) - Slack;
+            if (_since is null && await CountedInAsync(db, zone, ct)) // else the zone changed: every day with messages is counted again
+            {
+                _since = await db.DeliveryDayCounts.MaxAsync(c => (DateTime?)c.CountedAt, ct) - Slack;
+            }
+
             touched = _since is { } since
                 ? await db.Deliveries.Where(d => d.UpdatedAt >= since).Select(d => d.CreatedAt).ToListAsync(ct)
                 : await AllDaysAsync(db, ct);
@@ -39,6 +44,22 @@ public sealed class DeliveryCountRoller(IDbContextFactory<NotifyDbContext> dbFac
 
         _since = passStart - Slack;
         return days.Count;
+    }
+
+    /// <summary>
+    /// Whether the days that still have messages were counted in <paramref name="zone"/>; days older than the oldest
+    /// message (retention deleted it) keep the counts they had, in whatever zone that was.
+    /// </summary>
+    private static async Task<bool> CountedInAsync(NotifyDbContext db, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var oldest = await db.Deliveries.MinAsync(d => (DateTime?)d.CreatedAt, ct);
+        if (oldest is null)
+        {
+            return true;
+        }
+
+        var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(oldest.Value, DateTimeKind.Utc), zone));
+        return !await db.DeliveryDayCounts.AnyAsync(c => c.Day >= firstDay && c.Zone != zone.Id, ct);
     }
 
     /// <summary>One moment per day from the oldest message to now, for the first count.</summary>
@@ -79,7 +100,7 @@ public sealed class DeliveryCountRoller(IDbContextFactory<NotifyDbContext> dbFac
             .Select(g => new DeliveryDayCount
             {
                 Day = day, Channel = g.Key.Channel, FlowKey = g.Key.FlowKey, Status = g.Key.Status,
-                Messages = g.Sum(c => c.Messages), Segments = g.Sum(c => c.Segments), CountedAt = countedAt,
+                Messages = g.Sum(c => c.Messages), Segments = g.Sum(c => c.Segments), CountedAt = countedAt, Zone = organisation.Value.Zone.Id,
             }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

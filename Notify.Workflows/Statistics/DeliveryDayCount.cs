@@ -21,6 +21,9 @@ public sealed class DeliveryDayCount
 
     public int Segments { get; init; }
 
+    /// <summary>The time zone whose day this is (the organisation's when it was counted).</summary>
+    public string Zone { get; init; } = "";
+
     /// <summary>When the day was last counted.</summary>
     public DateTime CountedAt { get; init; }
 }

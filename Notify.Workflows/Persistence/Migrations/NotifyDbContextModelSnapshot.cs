@@ -1243,6 +1243,11 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<int>("Segments")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Day", "Channel", "FlowKey", "Status");
 
                     b.HasIndex("CountedAt");

@@ -1260,6 +1260,11 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<int>("Segments")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Day", "Channel", "FlowKey", "Status");
 
                     b.HasIndex("CountedAt");

@@ -67,12 +67,38 @@ public sealed class DeliveryCountRollerTests
         await AssertCountsEqualARecountAsync(engine);
     }
 
-    private static async Task AssertCountsEqualARecountAsync(EngineHarness engine)
+    [Fact]
+    public async Task AfterTheTimeZoneChanged_EveryDayIsCountedAgainOnce_OnTheNewZonesDays()
     {
+        await using var engine = await EngineHarness.StartAsync();
+        await MakeReadyAsync(engine, "CNT-TZ-1"); // Monday 08:00 UTC: 09:00 in Oslo, 03:00 in New York
+        engine.Clock.Advance(TimeSpan.FromHours(15));
+        await MakeReadyAsync(engine, "CNT-TZ-2"); // 23:00 UTC: Tuesday in Oslo, still Monday in New York
+        await engine.Services.GetRequiredService<DeliveryCountRoller>().RollUpAsync(CancellationToken.None);
+        await AssertCountsEqualARecountAsync(engine);
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        DeliveryCountRoller Restarted() => new(engine.Services.GetRequiredService<IDbContextFactory<Notify.Workflows.Persistence.NotifyDbContext>>(), engine.Clock,
+            Microsoft.Extensions.Options.Options.Create(new Notify.Workflows.Organisation.OrganisationOptions { TimeZone = "America/New_York" }));
+
+        var counted = await Restarted().RollUpAsync(CancellationToken.None);
+
+        Assert.True(counted >= 2, $"counted {counted} days");
+        await AssertCountsEqualARecountAsync(engine, newYork);
+        await using (var db = await engine.Db())
+        {
+            Assert.All(await db.DeliveryDayCounts.ToListAsync(), c => Assert.Equal(newYork.Id, c.Zone));
+        }
+
+        Assert.True(await Restarted().RollUpAsync(CancellationToken.None) <= 1); // counted in this zone already: only the last minute's day again
+    }
+
+    private static async Task AssertCountsEqualARecountAsync(EngineHarness engine, TimeZoneInfo? zone = null)
+    {
+        zone ??= Oslo;
         await using var db = await engine.Db();
         var messages = await db.Deliveries.AsNoTracking().ToListAsync();
         var recount = messages
-            .GroupBy(d => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(d.CreatedAt, Oslo)), d.Channel, FlowKey: d.FlowKey ?? "", d.Status))
+            .GroupBy(d => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(d.CreatedAt, zone)), d.Channel, FlowKey: d.FlowKey ?? "", d.Status))
             .Select(g => $"{g.Key.Day:yyyy-MM-dd} {g.Key.Channel} {g.Key.FlowKey} {g.Key.Status}: {g.Count()} / {g.Sum(d => d.Segments)}")
             .Order().ToList();
         var counts = (await db.DeliveryDayCounts.AsNoTracking().ToListAsync())
@@ -84,7 +110,7 @@ public sealed class DeliveryCountRollerTests
 
         string Short(string reason) => reason.Length > DeliveryDayReason.MaxReason ? reason[..DeliveryDayReason.MaxReason] : reason;
         var reasonRecount = messages.Where(d => d.Reason is not null && d.Status is DeliveryStatus.Failed or DeliveryStatus.Skipped)
-            .GroupBy(d => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(d.CreatedAt, Oslo)), d.Status, Reason: Short(d.Reason!)))
+            .GroupBy(d => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(d.CreatedAt, zone)), d.Status, Reason: Short(d.Reason!)))
             .Select(g => $"{g.Key.Day:yyyy-MM-dd} {g.Key.Status} {g.Key.Reason}: {g.Count()}").Order().ToList();
         var reasons = (await db.DeliveryDayReasons.AsNoTracking().ToListAsync()).Select(r => $"{r.Day:yyyy-MM-dd} {r.Status} {r.Reason}: {r.Messages}").Order().ToList();
         Assert.Equal(reasonRecount, reasons);
