@@ -16,8 +16,9 @@ public sealed record VolumeSeeded(int Records, int Runs, int JournalLines, int D
 /// made for them with their journal lines, and the messages those runs sent (SMS, email and in-app in Norwegian, with
 /// numbers, addresses, sent, delivered, read, failed and skipped ones with their reasons), spread over the days before
 /// <c>now</c>. It writes through Notify's own model, in batches, in the same way as the engine does (one prepared
-/// statement per table on SQLite, EF's batched inserts on PostgreSQL), so the database's indexes and the send log's
-/// search index are kept in step as they would be in use. Needs the demo's flows to be published.
+/// statement per table on SQLite, EF's batched inserts on PostgreSQL), so the database's indexes are kept in step as they
+/// would be in use; on SQLite, when it adds at least as many messages as there are, the send log's search index is
+/// built once at the end instead of message by message. Needs the demo's flows to be published.
 /// </summary>
 public sealed class VolumeSeeder(IDbContextFactory<NotifyDbContext> dbFactory, PublishedFlowCache flows)
 {
@@ -56,6 +57,20 @@ public sealed class VolumeSeeder(IDbContextFactory<NotifyDbContext> dbFactory, P
         var random = new Random(1000);
         var people = Enumerable.Range(0, 5_000).Select(i => Person.Make(i, random)).ToArray();
         var (records, runs, lines, written) = (0, 0, 0, 0);
+        int firstKey; // after the records an earlier seeding wrote, so the tool can be run again on the same database
+        bool bulk;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            firstKey = 100_000 + await db.Records.CountAsync(ct);
+            // Adding at least as many messages as there are: index them all at once at the end (rebuilding reads every
+            // message, so for a few more into many it would cost more than it saves).
+            bulk = db.Database.IsSqlite() && deliveries >= await db.Deliveries.CountAsync(ct);
+            if (bulk)
+            {
+                await DeliverySearchIndex.PauseIndexingAsync(db, ct);
+            }
+        }
+
         while (written < deliveries)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -66,7 +81,7 @@ public sealed class VolumeSeeder(IDbContextFactory<NotifyDbContext> dbFactory, P
                 var at = now - (spread * (1 - ((double)(written + i) / deliveries))) + TimeSpan.FromSeconds(random.Next(60));
                 var flow = published[random.Next(published.Count)];
                 var isOrder = flow.FlowKey == "order-ready";
-                var key = isOrder ? $"AO{100_000 + records}" : $"T-{100_000 + records}";
+                var key = isOrder ? $"AO{firstKey + records}" : $"T-{firstKey + records}";
                 var person = people[random.Next(people.Length)];
                 var record = Record.Create(isOrder ? "order" : "task", key, at.AddHours(-random.Next(1, 72)));
                 record.Apply(isOrder
@@ -93,6 +108,12 @@ public sealed class VolumeSeeder(IDbContextFactory<NotifyDbContext> dbFactory, P
             await SaveAsync(db, ct);
             written += batch;
             progress?.Report(written);
+        }
+
+        if (bulk)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await DeliverySearchIndex.ResumeIndexingAsync(db, ct);
         }
 
         return new VolumeSeeded(records, runs, lines, written, clock.Elapsed);

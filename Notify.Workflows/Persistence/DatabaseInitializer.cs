@@ -29,6 +29,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<NotifyDbContext> dbFac
 
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await DeliverySearchIndex.EnsureIndexingAsync(db, ct);
     }
 
     /// <summary>The migrations this build knows that the database has not had yet; empty when it is up to date.</summary>
