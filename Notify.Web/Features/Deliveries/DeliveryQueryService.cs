@@ -85,7 +85,10 @@ public sealed class DeliveryQueryService(
         var query = Filtered(db, indexed is not null && counted <= DenseAbove ? indexed : db.Deliveries, filter, searches);
         if (filter.After is { } after)
         {
-            query = query.Where(d => d.CreatedAt < after.CreatedAt || (d.CreatedAt == after.CreatedAt && d.Id < after.Id));
+            // PostgreSQL compares the pair as one row value, which its (time, id) order reads straight from an index.
+            query = db.Database.IsNpgsql()
+                ? query.Where(d => EF.Functions.LessThan(ValueTuple.Create(d.CreatedAt, d.Id), ValueTuple.Create(after.CreatedAt, after.Id)))
+                : query.Where(d => d.CreatedAt < after.CreatedAt || (d.CreatedAt == after.CreatedAt && d.Id < after.Id));
         }
 
         var items = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
