@@ -110,10 +110,18 @@ public sealed class VolumeSeeder(IDbContextFactory<NotifyDbContext> dbFactory, P
             progress?.Report(written);
         }
 
-        if (bulk)
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await DeliverySearchIndex.ResumeIndexingAsync(db, ct);
+            if (bulk)
+            {
+                await DeliverySearchIndex.ResumeIndexingAsync(db, ct);
+            }
+
+            if (db.Database.IsNpgsql())
+            {
+                // Fresh statistics: straight after a bulk load the planner would not use the trigram indexes yet.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+            }
         }
 
         return new VolumeSeeded(records, runs, lines, written, clock.Elapsed);
