@@ -11,6 +11,13 @@ public sealed class OrganisationOptions
     /// <summary>The UTC moment a day (as people here pick it) starts in the organisation's time zone.</summary>
     public DateTime StartOfDayUtc(DateTime day) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>The day a UTC moment falls on in <paramref name="zone"/>.</summary>
+    public static DateOnly DayIn(TimeZoneInfo zone, DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+
+    /// <summary>The day a UTC moment falls on in the organisation's time zone.</summary>
+    public DateOnly LocalDay(DateTime utc) => DayIn(Zone, utc);
+
     /// <summary>As <see cref="StartOfDayUtc(DateTime)"/>; null stays null (a filter left open).</summary>
     public DateTime? StartOfDayUtc(DateTime? day) => day is { } d ? StartOfDayUtc(d) : null;
 }

@@ -141,13 +141,6 @@ public sealed class RetentionSweeper(IDbContextFactory<NotifyDbContext> dbFactor
         return runs;
     }
 
-    /// <summary>What retention deleted of a record's history, or null when nothing was.</summary>
-    public async Task<RecordHistorySummary?> DeletedHistoryAsync(string recordType, string recordKey, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.RecordHistorySummaries.AsNoTracking().FirstOrDefaultAsync(s => s.RecordType == recordType && s.RecordKey == recordKey, ct);
-    }
-
     /// <summary>The oldest message still in the send log, or null when it is empty.</summary>
     public async Task<DateTime?> OldestMessageAsync(CancellationToken ct)
     {

@@ -36,7 +36,7 @@ public sealed class DeliveryCountRoller(IDbContextFactory<NotifyDbContext> dbFac
                 : await AllDaysAsync(db, ct);
         }
 
-        var days = touched.Select(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), zone))).Distinct().Order().ToList();
+        var days = touched.Select(t => OrganisationOptions.DayIn(zone, t)).Distinct().Order().ToList();
         foreach (var day in days)
         {
             await CountAsync(day, passStart, ct);
@@ -58,7 +58,7 @@ public sealed class DeliveryCountRoller(IDbContextFactory<NotifyDbContext> dbFac
             return true;
         }
 
-        var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(oldest.Value, DateTimeKind.Utc), zone));
+        var firstDay = OrganisationOptions.DayIn(zone, oldest.Value);
         return !await db.DeliveryDayCounts.AnyAsync(c => c.Day >= firstDay && c.Zone != zone.Id, ct);
     }
 
