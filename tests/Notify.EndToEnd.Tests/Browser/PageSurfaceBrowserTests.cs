@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Notify.Tests.Shared;
 
 namespace Notify.EndToEnd.Tests.Browser;
 
@@ -35,10 +36,39 @@ public sealed class PageSurfaceBrowserTests(BrowserFixture browser) : IClassFixt
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator("main")).ToHaveCountAsync(1);
+            await browser.SaveScreenshotAsync(page, "wide" + path.Replace('/', '-').Replace('?', '-'));
             await page.CloseAsync();
         }
 
         Assert.Empty(problems);
+    }
+
+    /// <summary>On a phone (390 px wide) no page scrolls sideways: a wide table scrolls inside its own box.</summary>
+    [Fact]
+    public async Task EveryPage_OnAPhone_FitsTheScreensWidth()
+    {
+        var phone = await browser.SignInAsync(NotifyAppFactory.AdminEmail, NotifyAppFactory.AdminPassword, viewport: new ViewportSize { Width = 390, Height = 844 });
+        var problems = new List<string>();
+        foreach (var path in Pages)
+        {
+            var page = await browser.OpenInAsync(phone, path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            var wider = await page.EvaluateAsync<string?>("""
+                () => {
+                  const width = document.documentElement.clientWidth;
+                  if (document.documentElement.scrollWidth <= width) return null;
+                  const culprit = [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > width + 1)
+                    .find(e => [...e.children].every(c => c.getBoundingClientRect().right <= width + 1));
+                  return `${document.documentElement.scrollWidth} px wide; e.g. <${culprit?.tagName.toLowerCase()} class="${culprit?.className}">${culprit?.textContent?.trim().slice(0, 60)}`;
+                }
+                """);
+            if (wider is not null) problems.Add($"{path}: {wider}");
+            await browser.SaveScreenshotAsync(page, "phone" + path.Replace('/', '-').Replace('?', '-'));
+            await page.CloseAsync();
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
