@@ -107,6 +107,7 @@ public static class ServiceCollectionExtensions
         {
             // A capped count ("more than 10,000") takes rows in no order on purpose: ordering them would read them all.
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+            options.AddSearchFunctions();
             if (provider == DatabaseProvider.Postgres)
             {
                 options.UseNpgsql(connection ?? throw new InvalidOperationException("ConnectionStrings:Notify is required for PostgreSQL."));

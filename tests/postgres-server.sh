@@ -9,7 +9,7 @@ case "$1" in
     dir=$(mktemp -d /tmp/notify-pg-tests.XXXXXX)
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
     port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    as_server "$bin/initdb" -D "$dir/data" -U notify -A trust --no-sync >/dev/null
+    as_server "$bin/initdb" -D "$dir/data" -U notify -A trust --no-sync --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     as_server "$bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null
     echo "$dir Host=127.0.0.1;Port=$port;Username=notify;Pooling=true"
     ;;

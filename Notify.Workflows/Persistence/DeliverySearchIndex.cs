@@ -18,14 +18,14 @@ public enum DeliveryText
 }
 
 /// <summary>
-/// Finds deliveries whose texts contain a piece of text, exactly as a scan with <see cref="string.Contains(string)"/> would
-/// (case as typed, any part of a word, any letters), without reading every row. On SQLite an FTS5 table with the
-/// trigram tokenizer (<c>DeliverySearch</c>) holds the texts of each delivery under its rowid; it is an external-content
-/// table over the view <c>DeliverySearchSource</c>, kept in step by triggers on <c>Deliveries</c>, so every insert,
-/// change and delete of a delivery updates it in the same transaction. Trigrams cannot find fewer than three letters,
-/// so such a short text is looked for by the scan. On PostgreSQL, trigram (pg_trgm) GIN indexes serve
-/// <c>LIKE '%…%'</c> on each text. A migration that rebuilds the Deliveries table on SQLite (new rowids, triggers
-/// dropped) must run <see cref="CreateSqlite"/> again.
+/// Finds deliveries whose texts contain a piece of text, case ignored (as <see cref="SearchText.Contains"/> would: any part
+/// of a word, any letters, "ola" finds "Ola" and "åse" finds "ÅSE"), without reading every row. On SQLite an FTS5 table
+/// with the trigram tokenizer (<c>DeliverySearch</c>, folding case) holds the texts of each delivery under its rowid; it
+/// is an external-content table over the view <c>DeliverySearchSource</c>, kept in step by triggers on
+/// <c>Deliveries</c>, so every insert, change and delete of a delivery updates it in the same transaction. Trigrams
+/// cannot find fewer than three letters, so such a short text is looked for by the scan. On PostgreSQL, trigram
+/// (pg_trgm) GIN indexes serve <c>ILIKE '%…%'</c> on each text. A migration that rebuilds the Deliveries table on
+/// SQLite (new rowids, triggers dropped) must run <see cref="CreateSqlite"/> again.
 /// </summary>
 public static class DeliverySearchIndex
 {
@@ -38,8 +38,14 @@ public static class DeliverySearchIndex
     private static readonly string CreateInsertTrigger = $"CREATE TRIGGER \"{InsertTrigger}\" AFTER INSERT ON \"Deliveries\" BEGIN "
         + $"INSERT INTO \"DeliverySearch\"(rowid, {Columns}) VALUES (new.rowid, {Values("new")}); END";
 
-    /// <summary>The search table, its source view and its triggers, filled from the deliveries already stored.</summary>
-    public static readonly string[] CreateSqlite =
+    /// <summary>The search table (trigrams that fold case), its source view and its triggers, filled from the deliveries already stored.</summary>
+    public static readonly string[] CreateSqlite = SqliteStatements(ignoreCase: true);
+
+    /// <summary>
+    /// The search table, its source view and its triggers, filled from the deliveries already stored; the migration that
+    /// first made them (<c>DeliverySearch</c>) matched case as typed, and <c>SearchIgnoresCase</c> made them again.
+    /// </summary>
+    public static string[] SqliteStatements(bool ignoreCase) =>
     [
         "DROP TRIGGER IF EXISTS \"Deliveries_search_insert\"",
         "DROP TRIGGER IF EXISTS \"Deliveries_search_delete\"",
@@ -48,7 +54,7 @@ public static class DeliverySearchIndex
         "DROP VIEW IF EXISTS \"DeliverySearchSource\"",
         "CREATE VIEW \"DeliverySearchSource\" AS SELECT d.rowid AS rid, COALESCE(d.\"RedactedBody\", d.\"Body\") AS body, d.\"Subject\" AS subject, "
             + "d.\"Address\" AS address, d.\"RecipientName\" AS recipient, d.\"Reason\" AS reason, d.\"ContactKey\" AS contact FROM \"Deliveries\" AS d",
-        $"CREATE VIRTUAL TABLE \"DeliverySearch\" USING fts5({Columns}, content='DeliverySearchSource', content_rowid='rid', tokenize='trigram case_sensitive 1')",
+        $"CREATE VIRTUAL TABLE \"DeliverySearch\" USING fts5({Columns}, content='DeliverySearchSource', content_rowid='rid', tokenize='trigram case_sensitive {(ignoreCase ? 0 : 1)}')",
         CreateInsertTrigger,
         $"CREATE TRIGGER \"Deliveries_search_delete\" AFTER DELETE ON \"Deliveries\" BEGIN "
             + $"INSERT INTO \"DeliverySearch\"(\"DeliverySearch\", rowid, {Columns}) VALUES ('delete', old.rowid, {Values("old")}); END",
@@ -128,11 +134,15 @@ public static class DeliverySearchIndex
     /// <summary>Trigrams find three letters or more; a shorter text is looked for by the scan.</summary>
     public static bool Indexable(string text) => text.EnumerateRunes().Count() >= 3;
 
+    /// <summary>Whether <see cref="SqliteCandidates"/> holds exactly a search's matches, with no need to check each by <see cref="ScanContaining"/>.</summary>
+    public static bool Answers(string text, bool orContactKey) => Indexable(text) && !orContactKey;
+
     /// <summary>
     /// SQLite: the deliveries that may match every one of <paramref name="searches"/> that the index can answer, read from
     /// the search table (one FTS5 query) joined to the deliveries by rowid, so a count with a limit stops early. A
-    /// superset: narrow it with <see cref="ScanContaining"/> for each search, which also answers the short ones and a
-    /// recipient's exact contact key. Null when no search can use the index.
+    /// trigram phrase is the text itself, so for a search the index <see cref="Answers"/> these are exactly its matches;
+    /// narrow them with <see cref="ScanContaining"/> for the others (the short ones, and a recipient's exact contact key,
+    /// which the index can only narrow). Null when no search can use the index.
     /// </summary>
     public static IQueryable<Delivery>? SqliteCandidates(NotifyDbContext db, IEnumerable<(string Text, DeliveryText Fields, bool OrContactKey)> searches)
     {
@@ -159,32 +169,37 @@ public static class DeliverySearchIndex
             query = query.Where(d => ids.Contains(d.Id));
         }
 
-        return query.ScanContaining(text, fields, contactKey);
+        return Answers(text, contactKey is not null) ? query : query.ScanContaining(text, fields, contactKey);
     }
 
     /// <summary>The same question answered by reading every row: the fallback for short texts, and the yardstick the index is tested and measured against.</summary>
-    public static IQueryable<Delivery> ScanContaining(this IQueryable<Delivery> query, string t, DeliveryText fields, string? contactKey = null) => fields switch
+    public static IQueryable<Delivery> ScanContaining(this IQueryable<Delivery> query, string text, DeliveryText fields, string? contactKey = null)
     {
-        DeliveryText.Everything => query.Where(d => (d.RedactedBody ?? d.Body).Contains(t) || (d.Subject != null && d.Subject.Contains(t))
-            || d.Address.Contains(t) || d.RecipientName.Contains(t) || (d.Reason != null && d.Reason.Contains(t))
-            || (contactKey != null && d.ContactKey == contactKey)),
-        DeliveryText.Recipient => query.Where(d => d.Address.Contains(t) || d.RecipientName.Contains(t) || (contactKey != null && d.ContactKey == contactKey)),
-        _ => query.Where(d => d.Address.Contains(t) || (contactKey != null && d.ContactKey == contactKey)),
-    };
+        var t = SearchText.Fold(text);
+        return fields switch
+        {
+            DeliveryText.Everything => query.Where(d => SearchText.Fold(d.RedactedBody ?? d.Body).Contains(t) || SearchText.Fold(d.Subject).Contains(t)
+                || SearchText.Fold(d.Address).Contains(t) || SearchText.Fold(d.RecipientName).Contains(t) || SearchText.Fold(d.Reason).Contains(t)
+                || (contactKey != null && d.ContactKey == contactKey)),
+            DeliveryText.Recipient => query.Where(d => SearchText.Fold(d.Address).Contains(t) || SearchText.Fold(d.RecipientName).Contains(t)
+                || (contactKey != null && d.ContactKey == contactKey)),
+            _ => query.Where(d => SearchText.Fold(d.Address).Contains(t) || (contactKey != null && d.ContactKey == contactKey)),
+        };
+    }
 
-    /// <summary>An FTS5 phrase (each trigram in order, so the text itself) limited to the chosen columns.</summary>
-    /// <summary>A contact key is found by equality, which its column's trigrams can only narrow: the caller checks it exactly.</summary>
+    /// <summary>An FTS5 phrase (each trigram in order, so the text itself) limited to the chosen columns (never the contact
+    /// key's alone, which is found by equality).
+    /// A contact key is found by equality, which its column's trigrams can only narrow: the caller checks it exactly.</summary>
     private static string MatchQuery(string text, DeliveryText fields, bool orContactKey)
     {
         var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var columns = fields switch
         {
-            DeliveryText.Everything => "",
+            DeliveryText.Everything => "body subject address recipient reason",
             DeliveryText.Recipient => "address recipient",
             _ => "address",
         };
-        columns = orContactKey ? (columns.Length == 0 ? "body subject address recipient reason contact" : columns + " contact") : columns;
-        return columns.Length == 0 ? phrase : "{" + columns + "} : " + phrase;
+        return "{" + (orContactKey ? columns + " contact" : columns) + "} : " + phrase;
     }
 
     private static string LikePattern(string text) =>
@@ -192,11 +207,11 @@ public static class DeliverySearchIndex
 
     private static Expression<Func<Delivery, bool>> Like(DeliveryText fields, string p, string? contactKey) => fields switch
     {
-        DeliveryText.Everything => d => EF.Functions.Like(d.RedactedBody ?? d.Body, p, "\\") || EF.Functions.Like(d.Subject, p, "\\")
-            || EF.Functions.Like(d.Address, p, "\\") || EF.Functions.Like(d.RecipientName, p, "\\") || EF.Functions.Like(d.Reason, p, "\\")
+        DeliveryText.Everything => d => EF.Functions.ILike(d.RedactedBody ?? d.Body, p, "\\") || EF.Functions.ILike(d.Subject!, p, "\\")
+            || EF.Functions.ILike(d.Address, p, "\\") || EF.Functions.ILike(d.RecipientName, p, "\\") || EF.Functions.ILike(d.Reason!, p, "\\")
             || (contactKey != null && d.ContactKey == contactKey),
-        DeliveryText.Recipient => d => EF.Functions.Like(d.Address, p, "\\") || EF.Functions.Like(d.RecipientName, p, "\\")
+        DeliveryText.Recipient => d => EF.Functions.ILike(d.Address, p, "\\") || EF.Functions.ILike(d.RecipientName, p, "\\")
             || (contactKey != null && d.ContactKey == contactKey),
-        _ => d => EF.Functions.Like(d.Address, p, "\\") || (contactKey != null && d.ContactKey == contactKey),
+        _ => d => EF.Functions.ILike(d.Address, p, "\\") || (contactKey != null && d.ContactKey == contactKey),
     };
 }

@@ -101,5 +101,7 @@ public class NotifyDbContext : IdentityDbContext<Access.NotifyUser>, IDataProtec
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(NotifyDbContext).Assembly);
+        builder.HasDbFunction(typeof(SearchText).GetMethod(nameof(SearchText.Fold))!)
+            .HasName(Database.IsNpgsql() ? "lower" : SearchText.SqliteFunction);
     }
 }

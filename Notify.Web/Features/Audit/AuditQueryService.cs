@@ -13,8 +13,10 @@ public sealed class AuditQueryService(IDbContextFactory<NotifyDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Audit.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Subject)) query = query.Where(a => a.Subject == filter.Subject);
-        if (!string.IsNullOrWhiteSpace(filter.Actor)) query = query.Where(a => a.Actor.Contains(filter.Actor.Trim()));
-        if (!string.IsNullOrWhiteSpace(filter.Text)) query = query.Where(a => a.SubjectKey.Contains(filter.Text) || a.Actor.Contains(filter.Text) || a.Detail.Contains(filter.Text));
+        var actor = SearchText.Fold(filter.Actor?.Trim());
+        var text = SearchText.Fold(filter.Text?.Trim());
+        if (actor.Length > 0) query = query.Where(a => SearchText.Fold(a.Actor).Contains(actor));
+        if (text.Length > 0) query = query.Where(a => SearchText.Fold(a.SubjectKey).Contains(text) || SearchText.Fold(a.Actor).Contains(text) || SearchText.Fold(a.Detail).Contains(text));
         if (filter.From is { } from) query = query.Where(a => a.At >= from);
         if (filter.To is { } to) query = query.Where(a => a.At < to);
         var total = await query.CountAsync(ct);

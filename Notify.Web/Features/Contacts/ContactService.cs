@@ -137,8 +137,8 @@ public sealed class ContactService(IDbContextFactory<NotifyDbContext> dbFactory,
         var query = db.Contacts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var t = text.Trim();
-            query = query.Where(c => c.Key.Contains(t) || c.Name.Contains(t));
+            var t = SearchText.Fold(text.Trim());
+            query = query.Where(c => SearchText.Fold(c.Key).Contains(t) || SearchText.Fold(c.Name).Contains(t));
         }
 
         var total = await query.CountAsync(ct);

@@ -81,8 +81,9 @@ public sealed class DeliveryQueryService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var searches = Searches(filter);
         var indexed = !filter.ByScan && db.Database.IsSqlite() ? DeliverySearchIndex.SqliteCandidates(db, searches.Select(s => (s.Text, s.Fields, s.ContactKey is not null))) : null;
-        var counted = await Filtered(db, indexed ?? db.Deliveries, filter, searches).Take(CountCap + 1).CountAsync(ct);
-        var query = Filtered(db, indexed is not null && counted <= DenseAbove ? indexed : db.Deliveries, filter, searches);
+        var counted = await Filtered(db, indexed ?? db.Deliveries, indexed is not null, filter, searches).Take(CountCap + 1).CountAsync(ct);
+        var fromIndex = indexed is not null && counted <= DenseAbove;
+        var query = Filtered(db, fromIndex ? indexed! : db.Deliveries, fromIndex, filter, searches);
         if (filter.After is { } after)
         {
             // PostgreSQL compares the pair as one row value, which its (time, id) order reads straight from an index.
@@ -125,8 +126,9 @@ public sealed class DeliveryQueryService(
         return searches;
     }
 
+    /// <summary>The filter's conditions on <paramref name="query"/>; <paramref name="fromIndex"/>: it holds the search index's matches (SQLite).</summary>
     private static IQueryable<Notify.Domain.Messaging.Delivery> Filtered(
-        NotifyDbContext db, IQueryable<Notify.Domain.Messaging.Delivery> query, DeliveryFilter filter, List<TextSearch> searches)
+        NotifyDbContext db, IQueryable<Notify.Domain.Messaging.Delivery> query, bool fromIndex, DeliveryFilter filter, List<TextSearch> searches)
     {
         query = query.AsNoTracking();
         if (filter.Channel is { } channel) query = query.Where(d => d.Channel == channel);
@@ -141,7 +143,8 @@ public sealed class DeliveryQueryService(
         {
             query = search.Text.Length == 0 ? query.Where(d => false)
                 : db.Database.IsNpgsql() && !filter.ByScan ? query.Containing(db, search.Text, search.Fields, search.ContactKey)
-                : query.ScanContaining(search.Text, search.Fields, search.ContactKey); // on SQLite the exact check on the index's candidates
+                : fromIndex && DeliverySearchIndex.Answers(search.Text, search.ContactKey is not null) ? query
+                : query.ScanContaining(search.Text, search.Fields, search.ContactKey);
         }
 
         return query;

@@ -60,7 +60,8 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Records.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(type)) query = query.Where(r => r.Type == type.ToLowerInvariant());
-        if (!string.IsNullOrWhiteSpace(text)) query = query.Where(r => r.Key.Contains(text) || r.Title.Contains(text) || r.Status.Contains(text));
+        var t = SearchText.Fold(text?.Trim());
+        if (t.Length > 0) query = query.Where(r => SearchText.Fold(r.Key).Contains(t) || SearchText.Fold(r.Title).Contains(t) || SearchText.Fold(r.Status).Contains(t));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(r => r.UpdatedAt).Skip(page * pageSize).Take(pageSize)
             .Select(r => new RecordRow(r.Type, r.Key, r.Status, r.Title, r.Deadline, r.UpdatedAt)).ToListAsync(ct);

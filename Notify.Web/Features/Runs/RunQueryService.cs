@@ -16,7 +16,8 @@ public sealed class RunQueryService(IDbContextFactory<NotifyDbContext> dbFactory
         var query = db.Runs.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(flow)) query = query.Where(r => r.FlowKey == flow);
         if (status is { } s) query = query.Where(r => r.Status == s);
-        if (!string.IsNullOrWhiteSpace(record)) query = query.Where(r => r.RecordKey.Contains(record));
+        var key = SearchText.Fold(record?.Trim());
+        if (key.Length > 0) query = query.Where(r => SearchText.Fold(r.RecordKey).Contains(key));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id)
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize).Select(RunRow.Projection).ToListAsync(ct);

@@ -48,7 +48,7 @@ namespace Notify.Workflows.Persistence.Migrations
                 table: "Deliveries",
                 columns: new[] { "Status", "CreatedAt" });
 
-            foreach (var sql in DeliverySearchIndex.CreateSqlite)
+            foreach (var sql in DeliverySearchIndex.SqliteStatements(ignoreCase: false))
             {
                 migrationBuilder.Sql(sql);
             }

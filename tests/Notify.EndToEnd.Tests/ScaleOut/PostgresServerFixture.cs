@@ -28,7 +28,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             await RunAsync("chown", ["postgres:postgres", _dataDir]);
         }
 
-        await RunAsServerUserAsync("initdb", ["-D", _dataDir, "-U", "notify", "-A", "trust", "--no-sync"]);
+        await RunAsServerUserAsync("initdb", ["-D", _dataDir, "-U", "notify", "-A", "trust", "--no-sync", "--encoding=UTF8", "--locale=C.UTF-8"]);
         await RunAsServerUserAsync("pg_ctl", ["-D", _dataDir, "-w", "-l", Path.Combine(_dataDir, "server.log"),
             "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {_dataDir}", "start"]);
     }

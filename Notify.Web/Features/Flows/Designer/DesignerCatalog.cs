@@ -63,7 +63,8 @@ public sealed record DesignerCatalog(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Contacts.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(text)) query = query.Where(c => c.Name.Contains(text.Trim()) || c.Key.Contains(text.Trim()));
+        var t = SearchText.Fold(text?.Trim());
+        if (t.Length > 0) query = query.Where(c => SearchText.Fold(c.Name).Contains(t) || SearchText.Fold(c.Key).Contains(t));
         return await query.OrderBy(c => c.Name).Take(10).Select(c => new DesignerPerson(c.Key, c.Name)).ToListAsync(ct);
     }
 

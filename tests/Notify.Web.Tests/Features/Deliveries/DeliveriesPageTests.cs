@@ -18,7 +18,7 @@ public class DeliveriesPageTests : BunitContext, IAsyncLifetime
         Directory.CreateDirectory(_folder);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddDbContextFactory<NotifyDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "n.db")}"));
+        Services.AddDbContextFactory<NotifyDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "n.db")}").AddSearchFunctions());
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<Notify.Workflows.Runtime.DeliveriesWakeUp>();
         Services.AddSingleton<Notify.Workflows.Access.IActorAccessor, Notify.Workflows.Access.SystemActor>();
