@@ -21,7 +21,7 @@ internal sealed class FlowConfiguration :
     public void Configure(EntityTypeBuilder<FlowRun> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.HasIndex(r => new { r.FlowVersionId, r.EventId }).IsUnique();
+        builder.HasIndex(r => new { r.EventId, r.FlowVersionId }).IsUnique(); // one run per version and event; by event first, so retention finds an event's runs
         builder.HasIndex(r => new { r.Status, r.ResumeAt });
         builder.HasIndex(r => new { r.RecordType, r.RecordKey });
         builder.HasIndex(r => r.CreatedAt);

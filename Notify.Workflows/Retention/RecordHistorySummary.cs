@@ -4,7 +4,7 @@ namespace Notify.Workflows.Retention;
 
 /// <summary>
 /// What retention deleted of one record's history: how many messages (by channel, and how many failed or were left
-/// out) and runs, and the span of time they covered. Kept for as long as the record is, so its page can still say
+/// out), runs, events and replies, and the span of time they covered. Kept for as long as the record is, so its page can still say
 /// what happened before the send log's window.
 /// </summary>
 public sealed class RecordHistorySummary
@@ -35,10 +35,16 @@ public sealed class RecordHistorySummary
 
     public int Runs { get; private set; }
 
-    /// <summary>The oldest deleted message or run (UTC).</summary>
+    /// <summary>What happened to the record (created, status changed, a custom event…).</summary>
+    public int Events { get; private set; }
+
+    /// <summary>People's answers to its messages.</summary>
+    public int Replies { get; private set; }
+
+    /// <summary>The oldest deleted message, run, event or reply (UTC).</summary>
     public DateTime From { get; private set; }
 
-    /// <summary>The newest deleted message or run (UTC).</summary>
+    /// <summary>The newest deleted message, run, event or reply (UTC).</summary>
     public DateTime To { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -60,6 +66,18 @@ public sealed class RecordHistorySummary
     internal void AddRuns(int runs, DateTime from, DateTime to, DateTime now)
     {
         Runs += runs;
+        Span(from, to, now);
+    }
+
+    internal void AddEvents(int events, DateTime from, DateTime to, DateTime now)
+    {
+        Events += events;
+        Span(from, to, now);
+    }
+
+    internal void AddReplies(int replies, DateTime from, DateTime to, DateTime now)
+    {
+        Replies += replies;
         Span(from, to, now);
     }
 

@@ -27,7 +27,7 @@ public sealed class RecordQueryService(IDbContextFactory<NotifyDbContext> dbFact
         var replies = await db.Replies.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).OrderBy(r => r.At)
             .Select(r => new RecordReplyRow(r.AuthorName, r.ContactKey, r.Channel, r.Body, r.At) { DeliveryId = r.DeliveryId }).ToListAsync(ct);
         var older = await db.RecordHistorySummaries.AsNoTracking().Where(s => s.RecordType == type && s.RecordKey == key)
-            .Select(s => new OlderHistory(s.Messages, s.Sms, s.Emails, s.InApp, s.Webhooks, s.Failed, s.Skipped, s.Runs, s.From, s.To)).FirstOrDefaultAsync(ct);
+            .Select(s => new OlderHistory(s.Messages, s.Sms, s.Emails, s.InApp, s.Webhooks, s.Failed, s.Skipped, s.Runs, s.From, s.To) { Events = s.Events, Replies = s.Replies }).FirstOrDefaultAsync(ct);
         var now = record.Snapshot();
         var marked = deliveries.Select(d => d.Status is Notify.Domain.Messaging.DeliveryStatus.Skipped or Notify.Domain.Messaging.DeliveryStatus.Cancelled
             ? d : d with { StaleFields = Notify.Workflows.Steps.Send.UsedFields.Changed(d.UsedFieldsJson, now) }).ToList();
@@ -87,7 +87,14 @@ public sealed record RecordDetails(
 /// A record's messages and runs that retention deleted: how many (messages by channel, failed, left out or withdrawn),
 /// and the first and last of them (UTC).
 /// </summary>
-public sealed record OlderHistory(int Messages, int Sms, int Emails, int InApp, int Webhooks, int Failed, int Skipped, int Runs, DateTime From, DateTime To);
+public sealed record OlderHistory(int Messages, int Sms, int Emails, int InApp, int Webhooks, int Failed, int Skipped, int Runs, DateTime From, DateTime To)
+{
+    /// <summary>What happened to the record (its events).</summary>
+    public int Events { get; init; }
+
+    /// <summary>People's answers to its messages.</summary>
+    public int Replies { get; init; }
+}
 
 public sealed record RecordReplyRow(string AuthorName, string? ContactKey, Notify.Domain.Messaging.Channel Channel, string Body, DateTime At)
 {

@@ -1083,6 +1083,9 @@ namespace Notify.Workflows.Persistence.Migrations
                     b.Property<int>("Emails")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER");
 
@@ -1093,6 +1096,9 @@ namespace Notify.Workflows.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Replies")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Runs")
@@ -1208,7 +1214,7 @@ namespace Notify.Workflows.Persistence.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("FlowVersionId", "EventId")
+                    b.HasIndex("EventId", "FlowVersionId")
                         .IsUnique();
 
                     b.HasIndex("RecordType", "RecordKey");

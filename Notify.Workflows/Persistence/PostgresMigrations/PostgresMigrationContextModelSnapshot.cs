@@ -1100,6 +1100,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                     b.Property<int>("Emails")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Events")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Failed")
                         .HasColumnType("integer");
 
@@ -1110,6 +1113,9 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Replies")
                         .HasColumnType("integer");
 
                     b.Property<int>("Runs")
@@ -1225,7 +1231,7 @@ namespace Notify.Workflows.Persistence.PostgresMigrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("FlowVersionId", "EventId")
+                    b.HasIndex("EventId", "FlowVersionId")
                         .IsUnique();
 
                     b.HasIndex("RecordType", "RecordKey");

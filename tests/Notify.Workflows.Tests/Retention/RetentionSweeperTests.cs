@@ -9,7 +9,10 @@ using Notify.Workflows.Runtime;
 
 namespace Notify.Workflows.Tests.Retention;
 
-/// <summary>Retention deletes finished messages and ended runs older than the setting, in chunks, and nothing else.</summary>
+/// <summary>
+/// Retention deletes finished messages, ended runs, events no kept run points at, replies and sent digest items older
+/// than the setting, in chunks, and nothing else.
+/// </summary>
 public sealed class RetentionSweeperTests
 {
     private static readonly Dictionary<string, string?> ThirtyDays = new() { ["Notify:Retention:Days"] = "30", ["Notify:Retention:ChunkSize"] = "3" };
@@ -33,6 +36,8 @@ public sealed class RetentionSweeperTests
             held = queued.Id;
             db.ConsentChanges.AddRange(ConsentChange.Between("ola", ChannelConsent.All, ChannelConsent.None, "test", "api", start));
             engine.Services.GetRequiredService<AuditLog>().Record(db, "changed", "contact", "ola");
+            db.Replies.Add(Reply.To(queued, "Ola", Channel.Sms, "Takk!", start));
+            db.DigestItems.AddRange(DigestItem("sent-in-a-digest", start.AddHours(-1), flushed: start), DigestItem("still-collecting", start, flushed: null));
             await db.SaveChangesAsync();
         }
 
@@ -43,6 +48,14 @@ public sealed class RetentionSweeperTests
         await MakeReadyAsync(engine, "NEW-1"); // 29 days younger than the old ones: inside the window when they leave it
         engine.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         var beforeSweep = await CountsAsync(engine);
+        var cutoff = engine.Clock.GetUtcNow().UtcDateTime.AddDays(-30);
+        List<Notify.Domain.Records.RecordEvent> eventsBefore;
+        await using (var db = await engine.Db())
+        {
+            db.Replies.Add(Reply.To(await db.Deliveries.FirstAsync(d => d.RecordKey == "NEW-1"), "Ola", Channel.Sms, "Kommer i morgen", engine.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            eventsBefore = await db.Events.AsNoTracking().ToListAsync();
+        }
 
         var swept = await engine.Services.GetRequiredService<RetentionSweeper>().SweepAsync(TimeSpan.Zero, CancellationToken.None);
 
@@ -58,10 +71,23 @@ public sealed class RetentionSweeperTests
         Assert.Equal(2, reminders.Count);
         Assert.All(reminders, r => Assert.Equal(RunStatus.Waiting, r.Status));
         Assert.Empty(await check.DeliveryAttempts.Where(a => !check.Deliveries.Any(d => d.Id == a.DeliveryId)).ToListAsync());
-        Assert.Equal((beforeSweep.Audit, beforeSweep.Consent, beforeSweep.Records, beforeSweep.Events), (after.Audit, after.Consent, after.Records, after.Events));
+        Assert.Equal((beforeSweep.Audit, beforeSweep.Consent, beforeSweep.Records), (after.Audit, after.Consent, after.Records));
         Assert.Equal(beforeSweep.Deliveries - after.Deliveries, swept.Deliveries);
         Assert.Equal(beforeSweep.Runs - after.Runs, swept.Runs);
         Assert.True(swept.Runs >= 2 && swept.Attempts >= 4, swept.ToString());
+
+        // Events: the young ones stay, and an old one stays while a kept run (the waiting reminders) started from it.
+        var keptRuns = await check.Runs.AsNoTracking().Select(r => r.EventId).ToListAsync();
+        var expectedEvents = eventsBefore.Where(e => e.OccurredAt >= cutoff || keptRuns.Contains(e.Id)).Select(e => e.Id).Order().ToList();
+        Assert.Equal(expectedEvents, (await check.Events.AsNoTracking().Select(e => e.Id).ToListAsync()).Order().ToList());
+        Assert.Contains(eventsBefore, e => e.OccurredAt < cutoff && keptRuns.Contains(e.Id)); // the case is there to test
+        Assert.Equal(eventsBefore.Count - expectedEvents.Count, swept.Events);
+        Assert.True(swept.Events >= 4, swept.ToString());
+
+        Assert.Equal(["Kommer i morgen"], await check.Replies.AsNoTracking().Select(r => r.Body).ToListAsync());
+        Assert.Equal(1, swept.Replies);
+        Assert.Equal(["still-collecting"], await check.DigestItems.AsNoTracking().Select(i => i.BucketKey).ToListAsync());
+        Assert.Equal(1, swept.DigestItems);
     }
 
     [Fact]
@@ -70,13 +96,15 @@ public sealed class RetentionSweeperTests
         await using var engine = await EngineHarness.StartAsync(settings: ThirtyDays);
         var sweeper = engine.Services.GetRequiredService<RetentionSweeper>();
         await MakeReadyAsync(engine, "SUM-1");
+        engine.Clock.Advance(TimeSpan.FromMinutes(5));
+        await ReplyAsync(engine, "SUM-1", "Takk, jeg kommer");
         engine.Clock.Advance(TimeSpan.FromDays(10));
         await MakeReadyAsync(engine, "SUM-2");
         await engine.UpsertTaskAsync("SUM-2", "new", null); // an order key on a task: summaries are per record type and key
         engine.Clock.Advance(TimeSpan.FromDays(21));
         var firstWave = await HistoryAsync(engine, "order", "SUM-1");
         var secondWave = await HistoryAsync(engine, "order", "SUM-2");
-        Assert.True(firstWave.Messages.Count >= 2 && firstWave.Runs.Count >= 1, "nothing to sweep");
+        Assert.True(firstWave.Messages.Count >= 2 && firstWave.Runs.Count >= 1 && firstWave.Events.Count >= 2 && firstWave.Replies.Count == 1, "nothing to sweep");
 
         await sweeper.SweepAsync(TimeSpan.Zero, CancellationToken.None);
         var afterFirst = await DeletedHistoryAsync(engine, "order", "SUM-1");
@@ -94,7 +122,7 @@ public sealed class RetentionSweeperTests
         engine.Clock.Advance(TimeSpan.FromDays(31));
         await sweeper.SweepAsync(TimeSpan.Zero, CancellationToken.None);
 
-        AssertSummarises(new History([.. firstWave.Messages, .. more.Messages], [.. firstWave.Runs, .. more.Runs]),
+        AssertSummarises(new History([.. firstWave.Messages, .. more.Messages], [.. firstWave.Runs, .. more.Runs], [.. firstWave.Events, .. more.Events], firstWave.Replies),
             (await DeletedHistoryAsync(engine, "order", "SUM-1"))!);
         AssertSummarises(secondWave, (await DeletedHistoryAsync(engine, "order", "SUM-2"))!);
         Assert.Empty(await engine.DeliveriesAsync("order", "SUM-1"));
@@ -106,14 +134,23 @@ public sealed class RetentionSweeperTests
         return await db.RecordHistorySummaries.AsNoTracking().FirstOrDefaultAsync(s => s.RecordType == type && s.RecordKey == key);
     }
 
-    private sealed record History(List<Delivery> Messages, List<FlowRun> Runs);
+    private sealed record History(List<Delivery> Messages, List<FlowRun> Runs, List<Notify.Domain.Records.RecordEvent> Events, List<Reply> Replies);
 
     private static async Task<History> HistoryAsync(EngineHarness engine, string type, string key)
     {
         await using var db = await engine.Db();
         return new History(
             await db.Deliveries.AsNoTracking().Where(d => d.RecordType == type && d.RecordKey == key).ToListAsync(),
-            await db.Runs.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).ToListAsync());
+            await db.Runs.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).ToListAsync(),
+            await db.Events.AsNoTracking().Where(e => e.RecordType == type && e.RecordKey == key).ToListAsync(),
+            await db.Replies.AsNoTracking().Where(r => r.RecordType == type && r.RecordKey == key).ToListAsync());
+    }
+
+    private static async Task ReplyAsync(EngineHarness engine, string key, string body)
+    {
+        await using var db = await engine.Db();
+        db.Replies.Add(Reply.To(await db.Deliveries.FirstAsync(d => d.RecordKey == key), "Ola", Channel.Sms, body, engine.Clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
     }
 
     private static void AssertSummarises(History deleted, RecordHistorySummary summary)
@@ -125,7 +162,10 @@ public sealed class RetentionSweeperTests
         Assert.Equal(deleted.Messages.Count(d => d.Status == DeliveryStatus.Failed), summary.Failed);
         Assert.Equal(deleted.Messages.Count(d => d.Status is DeliveryStatus.Skipped or DeliveryStatus.Cancelled), summary.Skipped);
         Assert.Equal(deleted.Runs.Count, summary.Runs);
-        var times = deleted.Messages.Select(d => d.CreatedAt).Concat(deleted.Runs.Select(r => r.CreatedAt)).ToList();
+        Assert.Equal(deleted.Events.Count, summary.Events);
+        Assert.Equal(deleted.Replies.Count, summary.Replies);
+        var times = deleted.Messages.Select(d => d.CreatedAt).Concat(deleted.Runs.Select(r => r.CreatedAt))
+            .Concat(deleted.Events.Select(e => e.OccurredAt)).Concat(deleted.Replies.Select(r => r.At)).ToList();
         Assert.Equal((times.Min(), times.Max()), (summary.From, summary.To));
     }
 
@@ -157,6 +197,12 @@ public sealed class RetentionSweeperTests
         Assert.Equal(new RetentionSwept(0, 0, 0), swept);
         Assert.Equal(2, (await engine.DeliveriesAsync("order", "FOREVER-1")).Count);
     }
+
+    private static Notify.Workflows.Digests.DigestItem DigestItem(string bucket, DateTime at, DateTime? flushed) => new()
+    {
+        Id = Guid.NewGuid(), BucketKey = bucket, RunId = Guid.NewGuid(), FlowKey = "digest", StepId = "collect", Channel = Channel.Email,
+        Address = "ola@example.com", TemplateKey = "order-ready", CreatedAt = at, DueAt = at.AddHours(1), FlushedAt = flushed,
+    };
 
     private static Task MakeReadyAsync(EngineHarness engine, string key) => Channels.TwilioOrders.MakeReadyAsync(engine, key);
 

@@ -59,7 +59,7 @@ public class DeliveriesPageTests : BunitContext, IAsyncLifetime
         var page = Render<DeliveriesPage>();
 
         page.WaitForAssertion(() => Assert.Matches(
-            @"Messages are kept for 90 days, then deleted with their runs \(the audit log and consent history are always kept\)\. The oldest message here is from \d{4}-\d{2}-\d{2}\.",
+            @"Messages are kept for 90 days, then deleted with their runs, events and replies; each record's page still counts what it had \(the audit log and consent history are always kept\)\. The oldest message here is from \d{4}-\d{2}-\d{2}\.",
             System.Text.RegularExpressions.Regex.Replace(page.Find("[data-testid=retention-note]").TextContent, @"\s+", " ").Trim()));
     }
 
