@@ -153,6 +153,25 @@ public static class DeliverySearchIndex
     }
 
     /// <summary>
+    /// SQLite: the rowids of at most <paramref name="limit"/> deliveries that contain <paramref name="text"/> (at least three
+    /// letters) in the chosen texts, or whose contact key is <paramref name="contactKey"/>: exactly the matches, in no order.
+    /// </summary>
+    public static Task<List<long>> SqliteMatchesAsync(NotifyDbContext db, string text, DeliveryText fields, string? contactKey, int limit, CancellationToken ct)
+    {
+        const string ByText = "SELECT rowid AS \"Value\" FROM \"DeliverySearch\" WHERE \"DeliverySearch\" MATCH {0} LIMIT {1}";
+        const string ByTextOrContact = "SELECT rowid AS \"Value\" FROM \"DeliverySearch\" WHERE \"DeliverySearch\" MATCH {0} "
+            + "UNION SELECT rowid FROM \"Deliveries\" WHERE \"ContactKey\" = {1} LIMIT {2}";
+        var match = MatchQuery(text, fields, orContactKey: false);
+        return (contactKey is null ? db.Database.SqlQueryRaw<long>(ByText, match, limit) : db.Database.SqlQueryRaw<long>(ByTextOrContact, match, contactKey, limit))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>SQLite: the deliveries with these rowids (from <see cref="SqliteMatchesAsync"/>), for composing into a query.</summary>
+    public static IQueryable<Delivery> SqliteWithRowids(NotifyDbContext db, IReadOnlyCollection<long> rowids) =>
+        db.Deliveries.FromSqlRaw("SELECT d.* FROM \"Deliveries\" AS d WHERE d.rowid IN (SELECT value FROM json_each({0}))",
+            System.Text.Json.JsonSerializer.Serialize(rowids));
+
+    /// <summary>
     /// The deliveries of <paramref name="query"/> whose chosen texts contain <paramref name="text"/>, or whose contact key is
     /// <paramref name="contactKey"/>: for composing into any query (the send log itself starts from <see cref="SqliteCandidates"/>).
     /// </summary>

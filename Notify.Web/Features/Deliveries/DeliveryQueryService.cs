@@ -74,16 +74,37 @@ public sealed class DeliveryQueryService(
     /// </summary>
     public int DenseAbove { get; init; } = 2_000;
 
+    /// <summary>
+    /// On SQLite, a search that at most this many deliveries match is answered from its matches, read once from the search
+    /// index; a commoner one is counted through the index and paged as <see cref="DenseAbove"/> says.
+    /// </summary>
+    public int MatchesUpTo { get; init; } = CountCap;
+
     public async Task<PageOf<DeliveryRow>> SearchAsync(DeliveryFilter filter, CancellationToken ct)
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = filter.After is null ? Math.Max(0, filter.Page) : 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var searches = Searches(filter);
-        var indexed = !filter.ByScan && db.Database.IsSqlite() ? DeliverySearchIndex.SqliteCandidates(db, searches.Select(s => (s.Text, s.Fields, s.ContactKey is not null))) : null;
-        var counted = await Filtered(db, indexed ?? db.Deliveries, indexed is not null, filter, searches).Take(CountCap + 1).CountAsync(ct);
-        var fromIndex = indexed is not null && counted <= DenseAbove;
-        var query = Filtered(db, fromIndex ? indexed! : db.Deliveries, fromIndex, filter, searches);
+        IQueryable<Notify.Domain.Messaging.Delivery> query;
+        int counted;
+        if (!filter.ByScan && db.Database.IsSqlite() && await SqliteMatchesAsync(db, searches, ct) is { } matches)
+        {
+            // Every indexed search found at most CountCap: those deliveries exactly, the other filters applied to them.
+            query = Filtered(db, DeliverySearchIndex.SqliteWithRowids(db, matches), s => DeliverySearchIndex.Indexable(s.Text), filter, searches);
+            var nothingElse = filter with { Recipient = null, Phone = null, Text = null, After = null, Page = 0, PageSize = 25 } == new DeliveryFilter()
+                && searches.All(s => DeliverySearchIndex.Indexable(s.Text));
+            counted = nothingElse ? matches.Count : await query.Take(CountCap + 1).CountAsync(ct);
+        }
+        else
+        {
+            var indexed = !filter.ByScan && db.Database.IsSqlite() ? DeliverySearchIndex.SqliteCandidates(db, searches.Select(s => (s.Text, s.Fields, s.ContactKey is not null))) : null;
+            Func<TextSearch, bool> answered = s => DeliverySearchIndex.Answers(s.Text, s.ContactKey is not null);
+            counted = await Filtered(db, indexed ?? db.Deliveries, indexed is null ? _ => false : answered, filter, searches).Take(CountCap + 1).CountAsync(ct);
+            var fromIndex = indexed is not null && counted <= DenseAbove;
+            query = Filtered(db, fromIndex ? indexed! : db.Deliveries, fromIndex ? answered : _ => false, filter, searches);
+        }
+
         if (filter.After is { } after)
         {
             // PostgreSQL compares the pair as one row value, which its (time, id) order reads straight from an index.
@@ -126,9 +147,30 @@ public sealed class DeliveryQueryService(
         return searches;
     }
 
-    /// <summary>The filter's conditions on <paramref name="query"/>; <paramref name="fromIndex"/>: it holds the search index's matches (SQLite).</summary>
+    /// <summary>
+    /// SQLite: the rowids of the deliveries every search the index can answer matches, when none of them matches more than
+    /// <see cref="MatchesUpTo"/> (so counting and paging them is cheap); null when there is no such search, or one is too common.
+    /// </summary>
+    private async Task<List<long>?> SqliteMatchesAsync(NotifyDbContext db, List<TextSearch> searches, CancellationToken ct)
+    {
+        List<long>? matches = null;
+        foreach (var search in searches.Where(s => DeliverySearchIndex.Indexable(s.Text)))
+        {
+            var found = await DeliverySearchIndex.SqliteMatchesAsync(db, search.Text, search.Fields, search.ContactKey, MatchesUpTo + 1, ct);
+            if (found.Count > MatchesUpTo)
+            {
+                return null;
+            }
+
+            matches = matches is null ? found : [.. matches.Intersect(found)];
+        }
+
+        return matches;
+    }
+
+    /// <summary>The filter's conditions on <paramref name="query"/>; <paramref name="answered"/>: the searches it already holds exactly the matches of (from the search index, SQLite).</summary>
     private static IQueryable<Notify.Domain.Messaging.Delivery> Filtered(
-        NotifyDbContext db, IQueryable<Notify.Domain.Messaging.Delivery> query, bool fromIndex, DeliveryFilter filter, List<TextSearch> searches)
+        NotifyDbContext db, IQueryable<Notify.Domain.Messaging.Delivery> query, Func<TextSearch, bool> answered, DeliveryFilter filter, List<TextSearch> searches)
     {
         query = query.AsNoTracking();
         if (filter.Channel is { } channel) query = query.Where(d => d.Channel == channel);
@@ -143,7 +185,7 @@ public sealed class DeliveryQueryService(
         {
             query = search.Text.Length == 0 ? query.Where(d => false)
                 : db.Database.IsNpgsql() && !filter.ByScan ? query.Containing(db, search.Text, search.Fields, search.ContactKey)
-                : fromIndex && DeliverySearchIndex.Answers(search.Text, search.ContactKey is not null) ? query
+                : answered(search) ? query
                 : query.ScanContaining(search.Text, search.Fields, search.ContactKey);
         }
 
