@@ -15,7 +15,7 @@ public sealed class DeliveriesPageBrowserTests(BrowserFixture browser) : IClassF
         await api.PutAsJsonAsync("/api/v1/records/order/UI-42", new { status = "ready", title = "Chain", contacts = new { customer = "ola" } });
 
         var page = await browser.OpenAsync("/deliveries");
-        await page.Locator("input[data-testid=delivery-search]").FillAsync("UI-42");
+        await page.Locator("input[data-testid=delivery-search]").FillAsync("your order ui-42"); // typed in any case
 
         var row = page.Locator("tr", new PageLocatorOptions { HasText = "Your order UI-42 is ready" })
             .Filter(new LocatorFilterOptions { HasText = "ola@example.com" });
