@@ -182,13 +182,14 @@ public sealed class IngestService(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
         var now = time.GetUtcNow().UtcDateTime;
+        var records = await RecordsAsync(db, batch);
         var results = new List<object>(batch.Count);
         foreach (var request in batch)
         {
             results.Add(request switch
             {
-                UpsertRequest upsert => await ApplyAsync(db, upsert, published, now),
-                EventRequest e => await ApplyAsync(db, e, published, now),
+                UpsertRequest upsert => await ApplyAsync(db, records, upsert, published, now),
+                EventRequest e => await ApplyAsync(db, records, e, published, now),
                 _ => throw new InvalidOperationException($"Unknown ingest request {request.GetType().Name}."),
             });
         }
@@ -200,16 +201,34 @@ public sealed class IngestService(
         return results;
     }
 
-    private async Task<UpsertResult> ApplyAsync(NotifyDbContext db, UpsertRequest request, IReadOnlyList<PublishedFlow> published, DateTime now)
+    /// <summary>
+    /// The stored records the group's requests name, read in one query (inside the group's transaction); a record the
+    /// group creates is added to it, so a later request in the same group finds it.
+    /// </summary>
+    private static async Task<Dictionary<(string Type, string Key), Record>> RecordsAsync(NotifyDbContext db, IReadOnlyList<IngestRequest> batch)
+    {
+        var named = batch.Select(r => r switch
+        {
+            UpsertRequest u => (u.Type, u.Key),
+            EventRequest e => (e.Event.RecordType.ToLowerInvariant(), e.Event.RecordKey),
+            _ => throw new InvalidOperationException($"Unknown ingest request {r.GetType().Name}."),
+        }).ToHashSet();
+        var types = named.Select(n => n.Item1).Distinct().ToList();
+        var keys = named.Select(n => n.Item2).Distinct().ToList();
+        var found = await db.Records.Where(r => types.Contains(r.Type) && keys.Contains(r.Key)).ToListAsync();
+        return found.Where(r => named.Contains((r.Type, r.Key))).ToDictionary(r => (r.Type, r.Key));
+    }
+
+    private async Task<UpsertResult> ApplyAsync(
+        NotifyDbContext db, Dictionary<(string Type, string Key), Record> records, UpsertRequest request, IReadOnlyList<PublishedFlow> published, DateTime now)
     {
         var (type, key) = (request.Type, request.Key);
-        var record = db.Records.Local.FirstOrDefault(r => r.Type == type && r.Key == key)
-            ?? await db.Records.FirstOrDefaultAsync(r => r.Type == type && r.Key == key);
-        var created = record is null;
+        var created = !records.TryGetValue((type, key), out var record);
         if (record is null)
         {
             record = Record.Create(type, key, now);
             db.Records.Add(record);
+            records[(type, key)] = record;
         }
 
         var recordType = await RecordTypeAsync(db, type, CancellationToken.None);
@@ -241,7 +260,8 @@ public sealed class IngestService(
         return new UpsertResult(created, current, summaries);
     }
 
-    private async Task<EventSummary> ApplyAsync(NotifyDbContext db, EventRequest request, IReadOnlyList<PublishedFlow> published, DateTime now)
+    private async Task<EventSummary> ApplyAsync(
+        NotifyDbContext db, Dictionary<(string Type, string Key), Record> records, EventRequest request, IReadOnlyList<PublishedFlow> published, DateTime now)
     {
         if (request.IdempotencyKey is { } idempotencyKey && await FindAsync(db, idempotencyKey) is { } first)
         {
@@ -249,13 +269,12 @@ public sealed class IngestService(
         }
 
         var (type, key) = (request.Event.RecordType.ToLowerInvariant(), request.Event.RecordKey);
-        var record = db.Records.Local.FirstOrDefault(r => r.Type == type && r.Key == key)
-            ?? await db.Records.FirstOrDefaultAsync(r => r.Type == type && r.Key == key);
-        if (record is null)
+        if (!records.TryGetValue((type, key), out var record))
         {
             record = Record.Create(type, key, now);
             record.Apply(new RecordState(), true, now);
             db.Records.Add(record);
+            records[(type, key)] = record;
             await RecordTypeAsync(db, type, CancellationToken.None);
         }
 
