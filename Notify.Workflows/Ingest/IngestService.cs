@@ -182,7 +182,9 @@ public sealed class IngestService(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
         var now = time.GetUtcNow().UtcDateTime;
-        var records = await RecordsAsync(db, batch);
+        // The records the group names, read in one query inside its transaction; one it creates is added, so a later
+        // request in the same group finds it.
+        var records = await db.Records.NamedAsync(batch.Select(r => r.Record), CancellationToken.None);
         var results = new List<object>(batch.Count);
         foreach (var request in batch)
         {
@@ -199,24 +201,6 @@ public sealed class IngestService(
         await tx.CommitAsync();
         engine.Wake(signals);
         return results;
-    }
-
-    /// <summary>
-    /// The stored records the group's requests name, read in one query (inside the group's transaction); a record the
-    /// group creates is added to it, so a later request in the same group finds it.
-    /// </summary>
-    private static async Task<Dictionary<(string Type, string Key), Record>> RecordsAsync(NotifyDbContext db, IReadOnlyList<IngestRequest> batch)
-    {
-        var named = batch.Select(r => r switch
-        {
-            UpsertRequest u => (u.Type, u.Key),
-            EventRequest e => (e.Event.RecordType.ToLowerInvariant(), e.Event.RecordKey),
-            _ => throw new InvalidOperationException($"Unknown ingest request {r.GetType().Name}."),
-        }).ToHashSet();
-        var types = named.Select(n => n.Item1).Distinct().ToList();
-        var keys = named.Select(n => n.Item2).Distinct().ToList();
-        var found = await db.Records.Where(r => types.Contains(r.Type) && keys.Contains(r.Key)).ToListAsync();
-        return found.Where(r => named.Contains((r.Type, r.Key))).ToDictionary(r => (r.Type, r.Key));
     }
 
     private async Task<UpsertResult> ApplyAsync(
@@ -268,7 +252,7 @@ public sealed class IngestService(
             return first;
         }
 
-        var (type, key) = (request.Event.RecordType.ToLowerInvariant(), request.Event.RecordKey);
+        var (type, key) = request.Record;
         if (!records.TryGetValue((type, key), out var record))
         {
             record = Record.Create(type, key, now);

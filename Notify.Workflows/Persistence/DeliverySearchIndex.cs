@@ -206,9 +206,11 @@ public static class DeliverySearchIndex
         };
     }
 
-    /// <summary>An FTS5 phrase (each trigram in order, so the text itself) limited to the chosen columns (never the contact
-    /// key's alone, which is found by equality).
-    /// A contact key is found by equality, which its column's trigrams can only narrow: the caller checks it exactly.</summary>
+    /// <summary>
+    /// An FTS5 phrase (each trigram in order, so the text itself) limited to the chosen columns. With
+    /// <paramref name="orContactKey"/> the contact key's column is searched too, which can only narrow a key found by
+    /// equality: the caller checks it exactly.
+    /// </summary>
     private static string MatchQuery(string text, DeliveryText fields, bool orContactKey)
     {
         var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -270,10 +270,9 @@ public sealed class RunEngine(
 
         var eventIds = runs.Select(r => r.EventId).Distinct().ToList();
         var types = runs.Select(r => r.RecordType).Distinct().ToList();
-        var keys = runs.Select(r => r.RecordKey).Distinct().ToList();
         var batch = new RunBatch(
             await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct),
-            (await db.Records.AsNoTracking().Where(r => types.Contains(r.Type) && keys.Contains(r.Key)).ToListAsync(ct)).ToDictionary(r => (r.Type, r.Key)),
+            await db.Records.AsNoTracking().NamedAsync(runs.Select(r => (r.RecordType, r.RecordKey)), ct),
             await db.RecordTypes.AsNoTracking().Where(t => types.Contains(t.Type)).ToDictionaryAsync(t => t.Type, ct));
         await executor.ExecuteAsync(db, runs, batch, now, ct);
         CommitSignals signals;

@@ -40,4 +40,8 @@ public sealed record DeliveryFilter
     public bool ByScan { get; init; }
 
     public int PageSize { get; init; } = 25;
+
+    /// <summary>Whether it filters by nothing but the texts it searches (recipient, phone, text).</summary>
+    public bool SearchesOnly => Channel is null && Status is null && string.IsNullOrWhiteSpace(RecordType) && string.IsNullOrWhiteSpace(RecordKey)
+        && string.IsNullOrWhiteSpace(Flow) && string.IsNullOrWhiteSpace(Provider) && From is null && To is null;
 }

@@ -92,9 +92,7 @@ public sealed class DeliveryQueryService(
         {
             // Every indexed search found at most CountCap: those deliveries exactly, the other filters applied to them.
             query = Filtered(db, DeliverySearchIndex.SqliteWithRowids(db, matches), s => DeliverySearchIndex.Indexable(s.Text), filter, searches);
-            var nothingElse = filter with { Recipient = null, Phone = null, Text = null, After = null, Page = 0, PageSize = 25 } == new DeliveryFilter()
-                && searches.All(s => DeliverySearchIndex.Indexable(s.Text));
-            counted = nothingElse ? matches.Count : await query.Take(CountCap + 1).CountAsync(ct);
+            counted = filter.SearchesOnly && searches.All(s => DeliverySearchIndex.Indexable(s.Text)) ? matches.Count : await query.Take(CountCap + 1).CountAsync(ct);
         }
         else
         {
