@@ -6,7 +6,23 @@ public sealed class OrganisationOptions
     /// <summary>An IANA time zone; dates in messages are in this zone.</summary>
     public string TimeZone { get; set; } = "Europe/Oslo";
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    private Tuple<string, TimeZoneInfo>? _found; // one reference, so a reader never sees a name with another's zone
+
+    /// <summary>The zone <see cref="TimeZone"/> names, looked up once per name (every run asks for it).</summary>
+    public TimeZoneInfo Zone
+    {
+        get
+        {
+            var found = _found;
+            if (found is null || found.Item1 != TimeZone)
+            {
+                found = Tuple.Create(TimeZone, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
+                _found = found;
+            }
+
+            return found.Item2;
+        }
+    }
 
     /// <summary>The UTC moment a day (as people here pick it) starts in the organisation's time zone.</summary>
     public DateTime StartOfDayUtc(DateTime day) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), Zone);
