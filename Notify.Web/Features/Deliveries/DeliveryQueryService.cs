@@ -75,8 +75,9 @@ public sealed class DeliveryQueryService(
     public int DenseAbove { get; init; } = 2_000;
 
     /// <summary>
-    /// On SQLite, a search that at most this many deliveries match is answered from its matches, read once from the search
-    /// index; a commoner one is counted through the index and paged as <see cref="DenseAbove"/> says.
+    /// A search that at most this many deliveries match is answered from its matches, read once from the search index
+    /// (SQLite) or the trigram indexes (PostgreSQL); a commoner one is counted through the index and paged newest first
+    /// (on SQLite as <see cref="DenseAbove"/> says). At most <see cref="CountCap"/>.
     /// </summary>
     public int MatchesUpTo { get; init; } = CountCap;
 
@@ -88,7 +89,20 @@ public sealed class DeliveryQueryService(
         var searches = Searches(filter);
         IQueryable<Notify.Domain.Messaging.Delivery> query;
         int counted;
-        if (!filter.ByScan && db.Database.IsSqlite() && await SqliteMatchesAsync(db, searches, ct) is { } matches)
+        if (!filter.ByScan && db.Database.IsNpgsql() && searches.Count > 0)
+        {
+            // One pass through the trigram indexes reads the matches' times and ids (up to CountCap + 1): that is the
+            // count, and when there are few enough, the page is taken from them instead of a second pass for the page.
+            query = Filtered(db, db.Deliveries, _ => false, filter, searches);
+            var keys = await query.Select(d => new MatchKey(d.CreatedAt, d.Id)).Take(CountCap + 1).ToListAsync(ct);
+            if (keys.Count <= MatchesUpTo)
+            {
+                return await PageOfMatchesAsync(db, keys, filter.After, page, pageSize, ct);
+            }
+
+            counted = keys.Count;
+        }
+        else if (!filter.ByScan && db.Database.IsSqlite() && await SqliteMatchesAsync(db, searches, ct) is { } matches)
         {
             // Every indexed search found at most CountCap: those deliveries exactly, the other filters applied to them.
             query = Filtered(db, DeliverySearchIndex.SqliteWithRowids(db, matches), s => DeliverySearchIndex.Indexable(s.Text), filter, searches);
@@ -121,6 +135,29 @@ public sealed class DeliveryQueryService(
     }
 
     private sealed record TextSearch(string Text, DeliveryText Fields, string? ContactKey = null);
+
+    /// <summary>A delivery's place in the newest-first order: its time, then its id as PostgreSQL orders ids (byte by byte).</summary>
+    private sealed record MatchKey(DateTime CreatedAt, Guid Id) : IComparable<MatchKey>
+    {
+        public int CompareTo(MatchKey? other) => other is null ? 1
+            : CreatedAt != other.CreatedAt ? CreatedAt.CompareTo(other.CreatedAt)
+            : Id.CompareTo(other.Id); // field by field, unsigned: the same order as PostgreSQL's byte by byte
+    }
+
+    /// <summary>A page of the newest-first list of exactly <paramref name="keys"/> (every match of a search), after the cursor if there is one.</summary>
+    private static async Task<PageOf<DeliveryRow>> PageOfMatchesAsync(
+        NotifyDbContext db, List<MatchKey> keys, DeliveryCursor? after, int page, int pageSize, CancellationToken ct)
+    {
+        var cursor = after is null ? null : new MatchKey(after.CreatedAt, after.Id);
+        var ids = keys.Where(k => cursor is null || k.CompareTo(cursor) < 0).OrderDescending()
+            .Skip(page * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var rows = await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(DeliveryRow.Projection).ToListAsync(ct);
+        var items = rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(); // a message deleted since the first pass is left out
+        return new PageOf<DeliveryRow>(items, keys.Count, page, pageSize)
+        {
+            Next = items.Count == pageSize ? DeliveryCursor.After(items[^1]).ToString() : null,
+        };
+    }
 
     /// <summary>The filter's texts to look for; a phone number that cannot be one gives a search nothing contains.</summary>
     private List<TextSearch> Searches(DeliveryFilter filter)
