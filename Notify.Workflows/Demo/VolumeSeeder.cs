@@ -134,7 +134,7 @@ public sealed class VolumeSeeder(IDbContextFactory<NotifyDbContext> dbFactory, P
         if (db.Database.IsSqlite())
         {
             db.AddEndedAttempts();
-            SqliteBulkInsert.InsertAdded(db, [typeof(Record), typeof(FlowRun), typeof(Delivery), typeof(DeliveryAttempt)], ct);
+            await SqliteBulkInsert.InsertAddedAsync(db, [typeof(Record), typeof(FlowRun), typeof(Delivery), typeof(DeliveryAttempt)], ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -23,7 +23,7 @@ internal static class RunUnitOfWork
             db.ChangeTracker.Entries<FlowRun>().Any(e => e.State != EntityState.Deleted && DueNow(e.Entity)));
         if (db.Database.IsSqlite() && db.Database.CurrentTransaction is not null)
         {
-            SqliteBulkInsert.InsertAdded(db, BulkInserted, ct);
+            await SqliteBulkInsert.InsertAddedAsync(db, BulkInserted, ct);
         }
 
         db.ChangeTracker.DetectChanges(); // once, over what is left: the bulk-inserted rows are no longer tracked

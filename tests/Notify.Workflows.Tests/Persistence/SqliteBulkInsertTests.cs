@@ -10,9 +10,9 @@ using Notify.Workflows.Runtime;
 namespace Notify.Workflows.Tests.Persistence;
 
 /// <summary>
-/// A group commit on SQLite inserts events, runs and deliveries (and the volume seeder records and attempts) by binding
-/// values straight to SQLite instead of through EF: every column must be stored exactly as <c>SaveChanges</c> stores it,
-/// or searches, sorting by time and reading back would go wrong in ways no other test shows at once.
+/// A group commit on SQLite inserts events, runs and deliveries (and the volume seeder records and attempts) through one
+/// prepared statement per table instead of <c>SaveChanges</c>: every column must be stored exactly as <c>SaveChanges</c>
+/// stores it, or searches, sorting by time and reading back would go wrong in ways no other test shows at once.
 /// </summary>
 public sealed class SqliteBulkInsertTests : IDisposable
 {
@@ -126,7 +126,7 @@ public sealed class SqliteBulkInsertTests : IDisposable
 
             if (bulkInsert)
             {
-                SqliteBulkInsert.InsertAdded(db, Types, CancellationToken.None);
+                await SqliteBulkInsert.InsertAddedAsync(db, Types, CancellationToken.None);
                 Assert.DoesNotContain(db.ChangeTracker.Entries(), e => e.State == EntityState.Added);
             }
             else
