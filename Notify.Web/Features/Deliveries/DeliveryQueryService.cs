@@ -149,13 +149,14 @@ public sealed class DeliveryQueryService(
         NotifyDbContext db, List<MatchKey> keys, DeliveryCursor? after, int page, int pageSize, CancellationToken ct)
     {
         var cursor = after is null ? null : new MatchKey(after.CreatedAt, after.Id);
-        var ids = keys.Where(k => cursor is null || k.CompareTo(cursor) < 0).OrderDescending()
-            .Skip(page * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var following = keys.Where(k => cursor is null || k.CompareTo(cursor) < 0).OrderDescending().Skip(page * pageSize).ToList();
+        var ids = following.Take(pageSize).Select(k => k.Id).ToList();
         var rows = await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(DeliveryRow.Projection).ToListAsync(ct);
         var items = rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(); // a message deleted since the first pass is left out
         return new PageOf<DeliveryRow>(items, keys.Count, page, pageSize)
         {
-            Next = items.Count == pageSize ? DeliveryCursor.After(items[^1]).ToString() : null,
+            // after the page's last match, not its last row: a message deleted meanwhile must not end the list early
+            Next = following.Count > pageSize ? new DeliveryCursor(following[pageSize - 1].CreatedAt, following[pageSize - 1].Id).ToString() : null,
         };
     }
 
