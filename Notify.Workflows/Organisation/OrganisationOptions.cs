@@ -6,7 +6,7 @@ public sealed class OrganisationOptions
     /// <summary>An IANA time zone; dates in messages are in this zone.</summary>
     public string TimeZone { get; set; } = "Europe/Oslo";
 
-    private Tuple<string, TimeZoneInfo>? _found; // one reference, so a reader never sees a name with another's zone
+    private FoundZone? _found; // one reference, so a reader never sees a name with another name's zone
 
     /// <summary>The zone <see cref="TimeZone"/> names, looked up once per name (every run asks for it).</summary>
     public TimeZoneInfo Zone
@@ -14,13 +14,13 @@ public sealed class OrganisationOptions
         get
         {
             var found = _found;
-            if (found is null || found.Item1 != TimeZone)
+            if (found is null || found.Name != TimeZone)
             {
-                found = Tuple.Create(TimeZone, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
+                found = new FoundZone(TimeZone, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
                 _found = found;
             }
 
-            return found.Item2;
+            return found.Zone;
         }
     }
 
@@ -36,4 +36,6 @@ public sealed class OrganisationOptions
 
     /// <summary>As <see cref="StartOfDayUtc(DateTime)"/>; null stays null (a filter left open).</summary>
     public DateTime? StartOfDayUtc(DateTime? day) => day is { } d ? StartOfDayUtc(d) : null;
+
+    private sealed record FoundZone(string Name, TimeZoneInfo Zone);
 }
