@@ -35,15 +35,17 @@ internal static class SqliteBulkInsert
         var columns = entityType.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToList();
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
+        var names = columns.Select((_, i) => $"@p{i}").ToArray();
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+            + $"VALUES ({string.Join(", ", names)})";
         foreach (var row in rows)
         {
             command.Parameters.Clear();
+            var values = row.CurrentValues; // one reader per row, not one entry object per column
             for (var i = 0; i < columns.Count; i++)
             {
                 var (property, _, mapping) = columns[i];
-                command.Parameters.Add(mapping.CreateParameter(command, $"@p{i}", row.Property(property).CurrentValue, property.IsNullable));
+                command.Parameters.Add(mapping.CreateParameter(command, names[i], values[property], property.IsNullable));
             }
 
             await command.ExecuteNonQueryAsync(ct);

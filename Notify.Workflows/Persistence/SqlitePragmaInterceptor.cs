@@ -10,7 +10,7 @@ namespace Notify.Workflows.Persistence;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000;";
+    private const string Pragmas = SqlitePragmas.PerConnection;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

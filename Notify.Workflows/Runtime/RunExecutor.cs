@@ -23,6 +23,7 @@ public sealed class RunExecutor(
     internal async Task ExecuteAsync(NotifyDbContext db, IReadOnlyList<FlowRun> runs, RunBatch batch, DateTime now, CancellationToken ct)
     {
         var reads = new DbStepReads(db, organisation);
+        var shared = new SharedStepWork();
         foreach (var run in runs)
         {
             var decided = new List<(DeliveryDraft Draft, string? Skipped)>();
@@ -31,7 +32,7 @@ public sealed class RunExecutor(
             run.BeginPass(options.Value.Node);
             try
             {
-                await PassAsync(run, flow, batch, reads, decided, collected, now, ct);
+                await PassAsync(run, flow, batch, reads, shared, decided, collected, now, ct);
                 decided = await WithoutExistingAsync(db, run, decided, ct);
                 run.EndPass();
             }
@@ -51,7 +52,7 @@ public sealed class RunExecutor(
         }
     }
 
-    private async Task PassAsync(FlowRun run, PublishedFlow? flow, RunBatch batch, IStepReads reads,
+    private async Task PassAsync(FlowRun run, PublishedFlow? flow, RunBatch batch, IStepReads reads, SharedStepWork shared,
         List<(DeliveryDraft, string?)> decided, List<Digests.DigestItem> collected, DateTime now, CancellationToken ct)
     {
         var e = batch.Events.GetValueOrDefault(run.EventId);
@@ -85,7 +86,7 @@ public sealed class RunExecutor(
         var context = new StepContext
         {
             RunId = run.Id, FlowKey = run.FlowKey, Event = e, Record = seen, RecordType = type, Now = now,
-            FlowRequired = flow.Definition.Required, Throttle = flow.Definition.Throttle, IgnoreQuietHours = flow.Definition.IgnoreQuietHours, Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed,
+            FlowRequired = flow.Definition.Required, Throttle = flow.Definition.Throttle, IgnoreQuietHours = flow.Definition.IgnoreQuietHours, Reads = reads, Calendar = calendar, Zone = place.Value.Zone, Resumed = resumed, Shared = shared,
         };
         await StepsAsync(run, flow.Definition, context, decided, collected, ct);
     }

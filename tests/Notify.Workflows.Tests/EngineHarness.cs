@@ -59,10 +59,25 @@ public sealed class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> StartWithFlowAsync(string key, Notify.Workflows.Definitions.FlowDefinition flow)
     {
         var engine = await StartAsync();
-        var flows = engine.Services.GetRequiredService<Notify.Workflows.Definitions.FlowService>();
+        await engine.PublishAsync(key, flow);
+        return engine;
+    }
+
+    /// <summary>Saves <paramref name="flow"/> as a draft under <paramref name="key"/> and publishes it.</summary>
+    public async Task PublishAsync(string key, Notify.Workflows.Definitions.FlowDefinition flow)
+    {
+        var flows = Services.GetRequiredService<Notify.Workflows.Definitions.FlowService>();
         await flows.SaveDraftAsync(key, flow, CancellationToken.None);
         await flows.PublishAsync(key, false, CancellationToken.None);
-        return engine;
+    }
+
+    /// <summary>Adds a template (default language English) with <paramref name="content"/>.</summary>
+    public async Task AddTemplateAsync(string key, string name, Notify.Domain.Templates.TemplateContent content)
+    {
+        await using var db = await Db();
+        db.Templates.Add(Notify.Domain.Templates.MessageTemplate.Create(
+            key, name, "en", content, Services.GetRequiredService<Notify.Domain.Templates.TemplateRenderer>(), Clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Runs the due runs, then sends the due deliveries, as the background workers would.</summary>

@@ -22,18 +22,11 @@ public class DigestFlowTests
     private static async Task<EngineHarness> StartAsync(DigestDefinition digest)
     {
         var engine = await EngineHarness.StartAsync();
-        await using (var db = await engine.Db())
+        await engine.AddTemplateAsync("task-digest", "Task digest", new TemplateContent
         {
-            db.Templates.Add(MessageTemplate.Create("task-digest", "Task digest", "en", new TemplateContent
-            {
-                InApp = "{{ digest.count }} new: {% for e in digest.events %}{{ e.record.title }}{% unless forloop.last %}, {% endunless %}{% endfor %}",
-            }, engine.Services.GetRequiredService<TemplateRenderer>(), engine.Clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
-        }
-
-        var flows = engine.Services.GetRequiredService<FlowService>();
-        await flows.SaveDraftAsync("digest", Flow(digest), CancellationToken.None);
-        await flows.PublishAsync("digest", false, CancellationToken.None);
+            InApp = "{{ digest.count }} new: {% for e in digest.events %}{{ e.record.title }}{% unless forloop.last %}, {% endunless %}{% endfor %}",
+        });
+        await engine.PublishAsync("digest", Flow(digest));
         return engine;
     }
 
