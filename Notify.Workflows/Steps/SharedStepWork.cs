@@ -10,8 +10,9 @@ namespace Notify.Workflows.Steps;
 /// What the runs of one batch work out alike when they judge the same event and the same record: the condition input,
 /// the people a list of recipient roles names, the template model for a person and the merge fields a message used.
 /// One event starts a run per matching flow, so this is worked out once per event instead of once per run. Entries are
-/// keyed by the very record snapshot a run judges: a fresh run judges its event's snapshot, shared by every run of that
-/// event; a resumed run judges the record as it is now, a snapshot of its own, so it never shares another's work.
+/// keyed by the very event and record snapshot a run judges: a fresh run judges its event's snapshot, shared by every
+/// run of that event; a resumed run judges the record as it is now, a snapshot of its own, so it never shares another's
+/// work. The engine gives one to all the runs of a batch; a step context made elsewhere (a dry run) has its own.
 /// </summary>
 public sealed class SharedStepWork
 {

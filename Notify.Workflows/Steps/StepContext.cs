@@ -49,12 +49,11 @@ public sealed class StepContext
     /// <summary>When the wait at <paramref name="stepId"/> began: its first pass is now; after a wake-up, when the run first waited there.</summary>
     public DateTime WaitingSince(string stepId) => Resumed is { } wait && wait.StepId == stepId ? wait.Since : Now;
 
-    /// <summary>The work the runs of a batch share when they judge the same event and record; null outside the engine (a dry run).</summary>
-    public SharedStepWork? Shared { get; init; }
+    /// <summary>The work the runs of a batch share when they judge the same event and record; the engine gives one per batch, anything else gets its own.</summary>
+    public SharedStepWork Shared { get; init; } = new();
 
-    public ConditionInput ToConditionInput() => Shared?.ConditionInput(this, CreateConditionInput) ?? CreateConditionInput();
-
-    private ConditionInput CreateConditionInput() => ConditionInputFactory.Create(Event, Record, RecordType, Now, Calendar, Zone);
+    public ConditionInput ToConditionInput() =>
+        Shared.ConditionInput(this, () => ConditionInputFactory.Create(Event, Record, RecordType, Now, Calendar, Zone));
 }
 
 /// <summary>The "wait for" step a run resumed at, and when its wait began.</summary>

@@ -30,9 +30,8 @@ public sealed class SendStep(
             return StepResult.Fail($"The template '{step.Template}' does not exist.");
         }
 
-        var (people, resolved) = context.Shared is { } shared
-            ? await shared.PeopleAsync(context, step.Recipients, () => RecipientResolver.ResolveAsync(context.Reads, step.Recipients, context.Record, context.Event, ct))
-            : await RecipientResolver.ResolveAsync(context.Reads, step.Recipients, context.Record, context.Event, ct);
+        var (people, resolved) = await context.Shared.PeopleAsync(
+            context, step.Recipients, () => RecipientResolver.ResolveAsync(context.Reads, step.Recipients, context.Record, context.Event, ct));
         var notes = resolved.ToList();
         var attachments = step.Attach && step.Channels.Contains("email", StringComparer.OrdinalIgnoreCase) ? Attachments(context, notes) : null;
         var throttle = await ThrottleCounts.LoadAsync(context, people, step.Channels, ct);
@@ -183,9 +182,7 @@ public sealed class SendStep(
                 HtmlBody = rendered.Html,
                 Segments = channel == Channel.Sms ? SmsBody.Measure(rendered.Body).Segments : 0,
                 NotBefore = _held.Contains(channel) && !context.IgnoreQuietHours ? QuietHoursOf(person)?.HoldUntil(context.Now) : null,
-                UsedFieldsJson = context.Shared is { } shared
-                    ? shared.UsedFields(context, content, channel, () => UsedFields.Json(renderer, content, channel, context.Record))
-                    : UsedFields.Json(renderer, content, channel, context.Record),
+                UsedFieldsJson = context.Shared.UsedFields(context, content, channel, () => UsedFields.Json(renderer, content, channel, context.Record)),
                 AttachmentsJson = channel == Channel.Email && attachments is { Count: > 0 } files ? MessageAttachment.ToJson(files) : null,
             });
         }
@@ -194,11 +191,8 @@ public sealed class SendStep(
     }
 
     private IReadOnlyDictionary<string, object?> ModelFor(StepContext context, Recipient person) =>
-        context.Shared?.Model(context, person, () => NewModel(context, person)) ?? NewModel(context, person);
-
-    private IReadOnlyDictionary<string, object?> NewModel(StepContext context, Recipient person) =>
-        TemplateModel.Create(context.Event, context.Record, person, context.Now, context.Reads.Company.ToTemplateModel(), _zone,
-            context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key));
+        context.Shared.Model(context, person, () => TemplateModel.Create(context.Event, context.Record, person, context.Now,
+            context.Reads.Company.ToTemplateModel(), _zone, context.Reads.Company.RecordLink(context.Record.Type, context.Record.Key)));
 
     /// <summary>A digest step's decision: messages collected into open digests (a dry run shows each as it would go alone, at the digest's time).</summary>
     private static StepResult Collected(
